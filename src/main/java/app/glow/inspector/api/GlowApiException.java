@@ -1,0 +1,102 @@
+package app.glow.inspector.api;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * Every failure of a call to a Glow instance, in one type: an HTTP error with its contract code,
+ * a connection failure, a response that is not what the contract promises, a cancelled call, or a
+ * download whose bytes cannot be trusted.
+ */
+public final class GlowApiException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public enum Kind {
+        /** The server answered with a non-2xx status. */
+        HTTP,
+        /** No answer: refused, reset, timed out, dropped. */
+        CONNECTION,
+        /** A 2xx answer that does not parse as the contract says. */
+        MALFORMED_RESPONSE,
+        /** The caller cancelled the call. */
+        CANCELLED,
+        /** Downloaded bytes failed a check (size, ETag changed while resuming). */
+        INTEGRITY
+    }
+
+    private final Kind kind;
+    private final int status;
+    private final String code;
+    private final Duration retryAfter;
+    private final String bodyExcerpt;
+
+    public GlowApiException(Kind kind, int status, String code, String message, Duration retryAfter,
+                            String bodyExcerpt, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.status = status;
+        this.code = code;
+        this.retryAfter = retryAfter;
+        this.bodyExcerpt = bodyExcerpt;
+    }
+
+    static GlowApiException connection(String message, Throwable cause) {
+        return new GlowApiException(Kind.CONNECTION, 0, "connection_failed", message, null, null, cause);
+    }
+
+    static GlowApiException cancelled() {
+        return new GlowApiException(Kind.CANCELLED, 0, "cancelled", "The request was cancelled.", null, null, null);
+    }
+
+    static GlowApiException malformed(String message, String excerpt, Throwable cause) {
+        return new GlowApiException(Kind.MALFORMED_RESPONSE, 200, "malformed_response", message, null, excerpt,
+                cause);
+    }
+
+    static GlowApiException integrity(String message) {
+        return new GlowApiException(Kind.INTEGRITY, 0, "integrity", message, null, null, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The HTTP status, or 0 when there was no HTTP answer. */
+    public int status() {
+        return status;
+    }
+
+    /** The contract's error code ({@code not_found}, {@code rate_limited}, ...) or a client-side word. */
+    public String code() {
+        return code;
+    }
+
+    /** The server's {@code Retry-After}, or null. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** A short excerpt of a body that was not the contract's error shape, or null. */
+    public String bodyExcerpt() {
+        return bodyExcerpt;
+    }
+
+    /** Whether a read may be tried again: 429, 502, 503, 504, and connection failures. */
+    public boolean isRetryable() {
+        return switch (kind) {
+            case CONNECTION -> true;
+            case HTTP -> status == 429 || status == 502 || status == 503 || status == 504;
+            default -> false;
+        };
+    }
+
+    /** One line a reviewer can read: status, code and message. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        if (status > 0 && kind == Kind.HTTP) {
+            sb.append("HTTP ").append(status).append(' ');
+        }
+        sb.append(code).append(": ").append(getMessage());
+        return sb.toString();
+    }
+}

@@ -1,0 +1,30 @@
+package app.glow.inspector.api;
+
+import java.io.Closeable;
+import java.io.InputStream;
+
+/**
+ * An open download: the body streams from the server; close it when done (or to abort).
+ *
+ * @param status        200 or 206
+ * @param contentLength bytes in this body, -1 when unknown
+ * @param firstByte     absolute offset of the body's first byte in the upload
+ * @param totalSize     size of the whole upload, -1 when unknown
+ * @param fileName      the server's file name, untrusted and unsanitized, or null
+ */
+public record MediaStream(int status, String contentType, long contentLength, long firstByte, long totalSize,
+                          String etag, String fileName, boolean acceptsRanges, InputStream body,
+                          Closeable closer) implements Closeable {
+    @Override
+    public void close() {
+        try {
+            closer.close();
+        } catch (java.io.IOException ignored) {
+            // Closing an aborted download: nothing left to do.
+        }
+    }
+
+    public boolean isPartial() {
+        return status == 206;
+    }
+}
