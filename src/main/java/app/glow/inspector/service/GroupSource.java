@@ -1,0 +1,38 @@
+package app.glow.inspector.service;
+
+import app.glow.inspector.api.ByteRange;
+import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.api.GlowApiException;
+import app.glow.inspector.api.MediaStream;
+import app.glow.inspector.model.GroupDetail;
+import app.glow.inspector.model.GroupIdentity;
+import app.glow.inspector.model.GroupsPage;
+import app.glow.inspector.model.GroupsQuery;
+import app.glow.inspector.model.MediaKind;
+
+/**
+ * Everything the inspector shows comes through here: a live Glow instance (or the demo
+ * instance, over HTTP like any other) or, offline, an exported archive.
+ */
+public interface GroupSource extends AutoCloseable {
+    /** What the user is looking at, for the title bar: a host name, "Demo data", an archive name. */
+    String title();
+
+    /** True for the built-in demo instance (the UI shows a badge). */
+    boolean isDemo();
+
+    /** True when the source can report live generation events. */
+    boolean isLive();
+
+    GroupsPage groups(GroupsQuery query, Cancellation c) throws GlowApiException;
+
+    GroupIdentity resolve(String groupId, Cancellation c) throws GlowApiException;
+
+    GroupDetail detail(String groupId, Integer offset, Integer limit, Cancellation c) throws GlowApiException;
+
+    MediaStream openUpload(MediaKind kind, String uploadId, ByteRange range, Cancellation c) throws GlowApiException;
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,78 @@
+package app.glow.inspector.service;
+
+import app.glow.inspector.api.ByteRange;
+import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.api.GlowApiException;
+import app.glow.inspector.api.GlowClient;
+import app.glow.inspector.api.MediaStream;
+import app.glow.inspector.model.GroupDetail;
+import app.glow.inspector.model.GroupIdentity;
+import app.glow.inspector.model.GroupsPage;
+import app.glow.inspector.model.GroupsQuery;
+import app.glow.inspector.model.MediaKind;
+
+/** A Glow instance reached over HTTP; {@code onClose} stops whatever backs it (the demo server). */
+public final class RemoteSource implements GroupSource {
+    private final GlowClient client;
+    private final String title;
+    private final boolean demo;
+    private final AutoCloseable onClose;
+
+    public RemoteSource(GlowClient client, String title, boolean demo, AutoCloseable onClose) {
+        this.client = client;
+        this.title = title;
+        this.demo = demo;
+        this.onClose = onClose;
+    }
+
+    public GlowClient client() {
+        return client;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public boolean isDemo() {
+        return demo;
+    }
+
+    @Override
+    public boolean isLive() {
+        return true;
+    }
+
+    @Override
+    public GroupsPage groups(GroupsQuery query, Cancellation c) throws GlowApiException {
+        return client.groups(query, c);
+    }
+
+    @Override
+    public GroupIdentity resolve(String groupId, Cancellation c) throws GlowApiException {
+        return client.resolveGroup(groupId, c);
+    }
+
+    @Override
+    public GroupDetail detail(String groupId, Integer offset, Integer limit, Cancellation c) throws GlowApiException {
+        return client.groupDetail(groupId, offset, limit, c);
+    }
+
+    @Override
+    public MediaStream openUpload(MediaKind kind, String uploadId, ByteRange range, Cancellation c)
+            throws GlowApiException {
+        return client.openDownload(kind, uploadId, range, c);
+    }
+
+    @Override
+    public void close() {
+        if (onClose != null) {
+            try {
+                onClose.close();
+            } catch (Exception ignored) {
+                // closing at exit: nothing useful to report
+            }
+        }
+    }
+}
