@@ -29,6 +29,10 @@ public final class GenerationWatch implements AutoCloseable {
         default void onState(State state, String detail, Instant nextAttempt) {
         }
 
+        /** Every event as it arrived, known type or not (the CLI prints these). */
+        default void onRaw(String id, String type, String data) {
+        }
+
         /** Data of a known event type that could not be read; the stream goes on. */
         default void onMalformed(String type, String data, String reason) {
         }
@@ -119,6 +123,7 @@ public final class GenerationWatch implements AutoCloseable {
             if (id != null) {
                 lastEventId = id;
             }
+            listener.onRaw(id, type, data);
             try {
                 parser.parse(id, type, data).ifPresent(listener::onEvent);
             } catch (IOException e) {

@@ -32,6 +32,10 @@ final class DemoIds {
     record Decoded(Type type, int group, int run, int message, int part) {
     }
 
+    /** An odd multiplier and its inverse mod 2^32: neighbouring groups get unrelated-looking ids. */
+    private static final int SPREAD = 0x9E3779B1;
+    private static final int UNSPREAD = 0x0e8b2f51;
+
     private final long seed;
 
     DemoIds(long seed) {
@@ -64,7 +68,7 @@ final class DemoIds {
         }
         // Masks keyed on the other fields make sibling ids look unrelated, as real UUIDs do.
         int rm = r ^ rMask(t.code, part, m);
-        int gm = g ^ gMask(t.code, part, m, r);
+        int gm = (g * SPREAD) ^ gMask(t.code, part, m, r);
         return String.format(Locale.ROOT, "%08x-%04x-4%01x%02x-8%03x-%012x", gm, rm, t.code, part, m,
                 check(t, g, r, m, part));
     }
@@ -85,7 +89,7 @@ final class DemoIds {
             int part = Integer.parseInt(s[2].substring(2), 16);
             int m = Integer.parseInt(s[3].substring(1), 16);
             int r = Integer.parseInt(s[1], 16) ^ rMask(t.code, part, m);
-            int g = (int) Long.parseLong(s[0], 16) ^ gMask(t.code, part, m, r);
+            int g = ((int) Long.parseLong(s[0], 16) ^ gMask(t.code, part, m, r)) * UNSPREAD;
             if (g < 0 || Long.parseLong(s[4], 16) != check(t, g, r, m, part)) {
                 return Optional.empty();
             }

@@ -1,0 +1,115 @@
+package app.glow.inspector.cli;
+
+import app.glow.inspector.api.GlowApiException;
+import app.glow.inspector.api.GlowClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The JSON endpoints: group, groups, refresh. */
+final class JsonCommands {
+    private JsonCommands() {
+    }
+
+    @Command(name = "group", description = "One group: lean identity, or the detail tree with include_detail.",
+            footer = {"", "Examples:",
+                "  glow system group --body '{\"group_id\": \"4f1c...\"}'",
+                "  glow system group --body '{\"group_id\": \"4f1c...\", \"include_detail\": true, "
+                        + "\"message_limit\": 50}' --pretty"})
+    static final class Group extends ServerCommand {
+        @Option(names = "--pretty", description = "Indent the JSON.")
+        boolean pretty;
+
+        Group(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        void validate(ObjectNode b) throws UsageError {
+            Body.requireString(b, "group_id");
+            Body.optionalBoolean(b, "include_detail");
+            Body.optionalInt(b, "message_limit", 0, Integer.MAX_VALUE);
+            Body.optionalInt(b, "message_offset", 0, Integer.MAX_VALUE);
+        }
+
+        @Override
+        void run(GlowClient client, ObjectNode b) throws GlowApiException, IOException {
+            printJson(client.postRaw("/system/group", bytes(b), none()), pretty);
+        }
+    }
+
+    @Command(name = "groups", description = "The paginated list of groups, with costs and pricing.",
+            footer = {"", "Examples:",
+                "  glow system groups --body '{\"page_size\": 25}'",
+                "  glow system groups --body '{\"page_size\": 500}' --all-pages | jq -r .group_name"})
+    static final class Groups extends ServerCommand {
+        @Option(names = "--pretty", description = "Indent the JSON.")
+        boolean pretty;
+
+        @Option(names = "--all-pages",
+                description = "Follow next_page_token to the end; print one group per line (NDJSON).")
+        boolean allPages;
+
+        Groups(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        void validate(ObjectNode b) throws UsageError {
+            Body.optionalInt(b, "page_size", 1, 500);
+            Body.optionalString(b, "page_token");
+            Body.optionalString(b, "query");
+            Body.optionalString(b, "created_after");
+            Body.optionalString(b, "created_before");
+        }
+
+        @Override
+        void run(GlowClient client, ObjectNode b) throws GlowApiException, IOException {
+            if (!allPages) {
+                printJson(client.postRaw("/system/groups", bytes(b), none()), pretty);
+                return;
+            }
+            // One page in memory at a time, whatever the number of groups.
+            ObjectNode request = b.deepCopy();
+            while (true) {
+                byte[] raw = client.postRaw("/system/groups", bytes(request), none());
+                JsonNode page;
+                try {
+                    page = mapper.readTree(raw);
+                } catch (IOException e) {
+                    throw new IOException("the server's page is not valid JSON: " + e.getMessage(), e);
+                }
+                for (JsonNode g : page.path("groups")) {
+                    ctx.out().write(mapper.writeValueAsBytes(g));
+                    ctx.out().write('\n');
+                }
+                ctx.out().flush();
+                JsonNode next = page.get("next_page_token");
+                if (next == null || next.isNull() || next.asText().isEmpty()) {
+                    return;
+                }
+                request.put("page_token", next.asText());
+            }
+        }
+    }
+
+    @Command(name = "refresh", description = "Ask the server to drop its caches (all groups, or one).",
+            footer = {"", "Examples:", "  glow system refresh", "  glow system refresh --body '{\"group_id\": \"4f1c...\"}'"})
+    static final class Refresh extends ServerCommand {
+        Refresh(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        void validate(ObjectNode b) throws UsageError {
+            Body.optionalString(b, "group_id");
+        }
+
+        @Override
+        void run(GlowClient client, ObjectNode b) throws GlowApiException, IOException {
+            printJson(client.postRaw("/system/refresh", bytes(b), none()), false);
+        }
+    }
+}
