@@ -44,6 +44,14 @@ public record AppConfig(GlowConnection connection, int demoGroups, String proble
         }
         try {
             GlowConnection c = GlowConnection.fromEnvironment(env);
+            if (c == null) {
+                // no environment: a connection the user asked the app to remember
+                var saved = new app.glow.inspector.service.TokenStore(
+                        app.glow.inspector.service.Settings.defaultFolder(env).resolve("connection.json")).load();
+                if (saved != null) {
+                    c = GlowConnection.of(saved.url(), saved.token());
+                }
+            }
             return new AppConfig(c, groups, null);
         } catch (IllegalArgumentException e) {
             return new AppConfig(null, groups, e.getMessage() + " Showing the demo instance instead.");

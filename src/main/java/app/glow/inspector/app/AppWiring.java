@@ -1,67 +1,95 @@
 package app.glow.inspector.app;
 
+import app.glow.inspector.api.Cancellation;
 import app.glow.inspector.api.GlowClient;
 import app.glow.inspector.api.GlowConnection;
 import app.glow.inspector.api.GlowHttp;
 import app.glow.inspector.api.GlowJson;
 import app.glow.inspector.api.RetryPolicy;
 import app.glow.inspector.demo.DemoServer;
+import app.glow.inspector.model.GroupsQuery;
 import app.glow.inspector.service.GroupSource;
+import app.glow.inspector.service.PricingBook;
 import app.glow.inspector.service.RemoteSource;
 import app.glow.inspector.service.ResourceNames;
+import app.glow.inspector.service.Settings;
+import app.glow.inspector.service.TokenStore;
 import app.glow.inspector.ui.BackgroundRunner;
+import app.glow.inspector.ui.ErrorText;
 import app.glow.inspector.ui.MainWindow;
+import app.glow.inspector.ui.Workspace;
+import app.glow.inspector.ui.WorkspaceSwitcher;
+import app.glow.inspector.ui.connection.ConnectionDialog;
+import app.glow.inspector.ui.cost.CostViewModel;
 import app.glow.inspector.ui.detail.GroupHeaderViewModel;
 import app.glow.inspector.ui.groups.GroupListViewModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 
 /** The one place objects are created and connected (constructor injection everywhere else). */
-public final class AppWiring implements AutoCloseable {
-    private final GroupSource source;
+public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
+    private final AppConfig config;
+    private final Map<String, String> env;
+    private final OkHttpClient http = GlowHttp.newClient();
+    private final ObjectMapper mapper = GlowJson.newMapper();
     private final ExecutorService background;
+    private final BackgroundRunner runner;
+    private final Settings settings;
+    private final TokenStore tokens;
+    private final ZoneId zone = ZoneId.systemDefault();
     private final MainWindow mainWindow;
-    private final String problem;
 
-    private AppWiring(GroupSource source, ExecutorService background, MainWindow mainWindow, String problem) {
-        this.source = source;
-        this.background = background;
-        this.mainWindow = mainWindow;
-        this.problem = problem;
+    private AppWiring(AppConfig config, Map<String, String> env, Executor fx, Path configFolder) throws IOException {
+        this.config = config;
+        this.env = env;
+        AtomicInteger n = new AtomicInteger();
+        this.background = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "glow-background-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.runner = new BackgroundRunner(background, fx);
+        this.settings = new Settings(configFolder.resolve("settings.json"));
+        this.tokens = new TokenStore(configFolder.resolve("connection.json"));
+        Workspace first = workspace(config.isDemo() ? ConnectionDialog.Choice.demoChoice()
+                : null, config.connection());
+        this.mainWindow = new MainWindow(first, this, settings, zone);
     }
 
     /** Connects to the configured instance or starts the demo; no JavaFX toolkit needed yet. */
     public static AppWiring create(AppConfig config, Executor fx) throws IOException {
-        OkHttpClient http = GlowHttp.newClient();
-        ObjectMapper mapper = GlowJson.newMapper();
+        return create(config, fx, System.getenv(), Settings.defaultFolder(System.getenv()));
+    }
+
+    public static AppWiring create(AppConfig config, Executor fx, Map<String, String> env, Path configFolder)
+            throws IOException {
+        return new AppWiring(config, env, fx, configFolder);
+    }
+
+    private Workspace workspace(ConnectionDialog.Choice choice, GlowConnection connection) throws IOException {
         GroupSource source;
-        if (config.isDemo()) {
+        if (choice != null && choice.demo()) {
             DemoServer demo = DemoServer.start(DemoServer.Options.defaults().withGroups(config.demoGroups()));
             GlowClient client = new GlowClient(GlowConnection.of(demo.url(), demo.token()), http, mapper,
                     RetryPolicy.DEFAULT);
             source = new RemoteSource(client, "Demo instance (" + demo.url() + ")", true, demo);
         } else {
-            GlowClient client = new GlowClient(config.connection(), http, mapper, RetryPolicy.DEFAULT);
-            source = new RemoteSource(client, config.connection().baseUrl().host(), false, null);
+            GlowClient client = new GlowClient(connection, http, mapper, RetryPolicy.DEFAULT);
+            source = new RemoteSource(client, connection.baseUrl().host(), false, null);
         }
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService background = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "glow-background-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        BackgroundRunner runner = new BackgroundRunner(background, fx);
         ResourceNames names = new ResourceNames();
-        GroupListViewModel list = new GroupListViewModel(source, runner, names);
-        GroupHeaderViewModel header = new GroupHeaderViewModel(source, runner, names);
-        MainWindow window = new MainWindow(source, list, header, ZoneId.systemDefault());
-        return new AppWiring(source, background, window, config.problem());
+        PricingBook pricing = new PricingBook();
+        return new Workspace(source, new GroupListViewModel(source, runner, names, pricing, zone),
+                new GroupHeaderViewModel(source, runner, names), new CostViewModel(source, runner, names, pricing));
     }
 
     public MainWindow mainWindow() {
@@ -69,17 +97,61 @@ public final class AppWiring implements AutoCloseable {
     }
 
     public GroupSource source() {
-        return source;
+        return mainWindow.workspace().source();
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     /** A configuration problem to show once the window is up, or null. */
     public String problem() {
-        return problem;
+        return config.problem();
+    }
+
+    @Override
+    public void open(ConnectionDialog.Choice choice, Consumer<Workspace> ready, Consumer<Throwable> failed) {
+        runner.submit(c -> {
+            GlowConnection conn = choice.demo() ? null : choice.connection();
+            if (conn != null) {
+                new GlowClient(conn, http, mapper, RetryPolicy.NONE).groups(GroupsQuery.firstPage(1), c);
+                if (choice.remember()) {
+                    tokens.save(new TokenStore.Saved(choice.url(), choice.token()));
+                }
+            }
+            return workspace(choice, conn);
+        }, ready, failed);
+    }
+
+    @Override
+    public void test(GlowConnection connection, Consumer<String> result) {
+        runner.submit(c -> new GlowClient(connection, http, mapper, RetryPolicy.NONE)
+                        .groups(GroupsQuery.firstPage(1), c),
+                page -> result.accept("Connected." + (page.totalCount() == null ? ""
+                        : " " + String.format("%,d", page.totalCount()) + " groups.")),
+                t -> result.accept(ErrorText.of(t)));
+    }
+
+    @Override
+    public ConnectionDialog.Choice prefill() {
+        String url = env.get(GlowConnection.ENV_URL);
+        String token = env.get(GlowConnection.ENV_TOKEN);
+        if (url == null) {
+            TokenStore.Saved saved = tokens.load();
+            if (saved != null) {
+                return new ConnectionDialog.Choice(saved.url(), saved.token(), false, true, false);
+            }
+        }
+        return new ConnectionDialog.Choice(url, token, false, false, false);
     }
 
     @Override
     public void close() {
         background.shutdownNow();
-        source.close();
+        mainWindow.workspace().close();
+    }
+
+    static Cancellation none() {
+        return Cancellation.none();
     }
 }

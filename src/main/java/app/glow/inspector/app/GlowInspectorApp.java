@@ -9,15 +9,17 @@ import javafx.stage.Stage;
 /** The desktop application. With no configuration it opens the built-in demo instance. */
 public class GlowInspectorApp extends Application {
     private final AppConfig preset;
+    private final java.nio.file.Path configFolder;
     private AppWiring wiring;
 
     public GlowInspectorApp() {
-        this(null);
+        this(null, null);
     }
 
-    /** For tests and embedding: open exactly this configuration. */
-    public GlowInspectorApp(AppConfig preset) {
+    /** For tests and embedding: open exactly this configuration, keeping settings in that folder. */
+    public GlowInspectorApp(AppConfig preset, java.nio.file.Path configFolder) {
         this.preset = preset;
+        this.configFolder = configFolder;
     }
 
     @Override
@@ -26,7 +28,8 @@ public class GlowInspectorApp extends Application {
         AppConfig config = preset != null ? preset
                 : AppConfig.from(getParameters() == null ? java.util.List.of() : getParameters().getRaw(),
                 System.getenv());
-        wiring = AppWiring.create(config, Platform::runLater);
+        wiring = configFolder == null ? AppWiring.create(config, Platform::runLater)
+                : AppWiring.create(config, Platform::runLater, System.getenv(), configFolder);
     }
 
     @Override

@@ -32,6 +32,16 @@ public interface GroupSource extends AutoCloseable {
 
     MediaStream openUpload(MediaKind kind, String uploadId, ByteRange range, Cancellation c) throws GlowApiException;
 
+    /** Whether the source has server caches to drop ({@code /system/refresh}). */
+    default boolean canRefreshServer() {
+        return false;
+    }
+
+    /** Asks the server to drop its caches (for one group, or all when null). */
+    default void refreshServer(String groupId, Cancellation c) throws GlowApiException {
+        throw new UnsupportedOperationException("this source has no server caches");
+    }
+
     @Override
     default void close() {
     }

@@ -17,6 +17,7 @@ public final class RemoteSource implements GroupSource {
     private final String title;
     private final boolean demo;
     private final AutoCloseable onClose;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public RemoteSource(GlowClient client, String title, boolean demo, AutoCloseable onClose) {
         this.client = client;
@@ -66,8 +67,18 @@ public final class RemoteSource implements GroupSource {
     }
 
     @Override
+    public boolean canRefreshServer() {
+        return true;
+    }
+
+    @Override
+    public void refreshServer(String groupId, Cancellation c) throws GlowApiException {
+        client.refresh(groupId, c);
+    }
+
+    @Override
     public void close() {
-        if (onClose != null) {
+        if (onClose != null && closed.compareAndSet(false, true)) {
             try {
                 onClose.close();
             } catch (Exception ignored) {

@@ -1,101 +1,221 @@
 package app.glow.inspector.ui;
 
-import app.glow.inspector.service.GroupSource;
+import app.glow.inspector.service.Settings;
+import app.glow.inspector.ui.connection.ConnectionDialog;
+import app.glow.inspector.ui.cost.CostView;
 import app.glow.inspector.ui.detail.GroupHeaderView;
-import app.glow.inspector.ui.detail.GroupHeaderViewModel;
+import app.glow.inspector.ui.groups.ColumnLayout;
 import app.glow.inspector.ui.groups.GroupListView;
-import app.glow.inspector.ui.groups.GroupListViewModel;
-import java.util.List;
+import java.time.ZoneId;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The main window: toolbar, master list on the left, detail on the right, status bar. */
+/**
+ * The main window: menus and toolbar, the master list on the left, the detail on the right
+ * (group and cost tabs), and a status bar. Switching instances replaces the workspace.
+ */
 public final class MainWindow {
     public static final String TITLE = "Glow Inspector";
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256, 512};
+    static final String COLUMNS_KEY = "groupColumns";
 
-    private final GroupSource source;
-    private final GroupListViewModel list;
-    private final GroupHeaderViewModel header;
-    private final java.time.ZoneId zone;
+    private final WorkspaceSwitcher switcher;
+    private final Settings settings;
+    private final ZoneId zone;
+    private final BorderPane root = new BorderPane();
+    private final Label sourceLabel = new Label();
+    private final Label badge = new Label("Demo data");
+    private final Label status = new Label();
+    private final MenuItem refreshServer = new MenuItem("Refresh server caches");
+    private Workspace workspace;
+    private GroupListView listView;
+    private Stage stage;
 
-    public MainWindow(GroupSource source, GroupListViewModel list, GroupHeaderViewModel header, java.time.ZoneId zone) {
-        this.source = source;
-        this.list = list;
-        this.header = header;
+    public MainWindow(Workspace initial, WorkspaceSwitcher switcher, Settings settings, ZoneId zone) {
+        this.workspace = initial;
+        this.switcher = switcher;
+        this.settings = settings;
         this.zone = zone;
     }
 
+    public Workspace workspace() {
+        return workspace;
+    }
+
     public Scene createScene() {
-        GroupListView listView = new GroupListView(list, zone);
-        list.selectedProperty().addListener((o, a, b) -> header.show(b));
-
-        SplitPane split = new SplitPane(listView, new GroupHeaderView(header));
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.58);
-
-        BorderPane root = new BorderPane(split);
-        root.setTop(toolbar());
-        root.setBottom(statusBar());
+        VBox top = new VBox(menuBar(), toolbar());
+        root.setTop(top);
+        status.setId("statusLabel");
+        HBox statusBar = new HBox(16, status);
+        statusBar.getStyleClass().add("status-bar");
+        statusBar.setPadding(new Insets(4, 10, 4, 10));
+        root.setBottom(statusBar);
+        install(workspace);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
+        Scene scene = new Scene(root, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                () -> listView.focusSearch());
         return scene;
     }
 
-    private ToolBar toolbar() {
-        Label sourceLabel = new Label(source.title());
-        sourceLabel.setId("sourceLabel");
-        sourceLabel.getStyleClass().add("source-label");
-        Button refresh = new Button("Reload", new FontIcon(Feather.REFRESH_CW));
-        refresh.setId("reloadButton");
-        refresh.setTooltip(new Tooltip("Reload the group list from the first page"));
-        refresh.setOnAction(e -> list.reload());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(sourceLabel);
-        if (source.isDemo()) {
-            Label badge = new Label("Demo data");
-            badge.setId("demoBadge");
-            badge.getStyleClass().add("demo-badge");
-            badge.setTooltip(new Tooltip("A built-in Glow-compatible instance with generated data. Set "
-                    + "GLOW_INSTANCE_URL and GLOW_TOKEN to inspect a real instance."));
-            bar.getItems().add(badge);
+    /** Puts a workspace's views in place and loads its first page. */
+    private void install(Workspace ws) {
+        this.workspace = ws;
+        listView = new GroupListView(ws.list(), zone);
+        ColumnLayout.restoreAndTrack(listView.table(), settings, COLUMNS_KEY);
+        ws.list().openedProperty().addListener((o, a, b) -> ws.header().show(b));
+        ws.list().selection().addListener((javafx.collections.ListChangeListener<app.glow.inspector.ui.groups.GroupRow>)
+                c -> ws.cost().showSelection(java.util.List.copyOf(ws.list().selection())));
+        TabPane tabs = new TabPane(new Tab("Group", new GroupHeaderView(ws.header())),
+                new Tab("Cost", new CostView(ws.cost(), () -> java.util.List.copyOf(ws.list().loadedRows()))));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("detailTabs");
+        SplitPane split = new SplitPane(listView, tabs);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.6);
+        root.setCenter(split);
+        sourceLabel.setText(ws.source().title());
+        badge.setVisible(ws.source().isDemo());
+        badge.setManaged(ws.source().isDemo());
+        status.textProperty().bind(ws.list().statusProperty());
+        refreshServer.setDisable(!ws.source().canRefreshServer());
+        if (stage != null) {
+            stage.setTitle(TITLE + " — " + (ws.source().isDemo() ? "Demo data" : ws.source().title()));
         }
-        bar.getItems().addAll(spacer, refresh);
+        ws.list().reload();
+    }
+
+    private MenuBar menuBar() {
+        MenuItem connect = new MenuItem("Connect to instance…");
+        connect.setId("connectMenu");
+        connect.setOnAction(e -> showConnectionDialog());
+        MenuItem open = new MenuItem("Open group…");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> showOpenGroupDialog());
+        MenuItem export = new MenuItem("Export selection…");
+        export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        export.setDisable(true); // arrives with the export feature
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> stage.close());
+        Menu file = new Menu("File", null, connect, open, export, quit);
+
+        MenuItem reload = new MenuItem("Reload");
+        reload.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        reload.setOnAction(e -> workspace.list().reload());
+        MenuItem search = new MenuItem("Search");
+        search.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
+        search.setOnAction(e -> listView.focusSearch());
+        Menu view = new Menu("View", null, reload, search);
+
+        refreshServer.setId("refreshServerMenu");
+        refreshServer.setOnAction(e -> refreshServerCaches());
+        Menu admin = new Menu("Admin", null, refreshServer);
+        MenuBar bar = new MenuBar(file, view, admin);
+        bar.setUseSystemMenuBar(true);
         return bar;
     }
 
-    private HBox statusBar() {
-        Label status = new Label();
-        status.setId("statusLabel");
-        status.textProperty().bind(list.statusProperty());
-        Label error = new Label();
-        error.getStyleClass().add("status-error");
-        error.textProperty().bind(list.errorProperty());
-        HBox bar = new HBox(16, status, error);
-        bar.getStyleClass().add("status-bar");
-        bar.setPadding(new Insets(4, 10, 4, 10));
-        return bar;
+    private ToolBar toolbar() {
+        sourceLabel.setId("sourceLabel");
+        sourceLabel.getStyleClass().add("source-label");
+        badge.setId("demoBadge");
+        badge.getStyleClass().add("demo-badge");
+        badge.setTooltip(new Tooltip("A built-in Glow-compatible instance with generated data. Use File → Connect, "
+                + "or set GLOW_INSTANCE_URL and GLOW_TOKEN, to inspect a real instance."));
+        Button connect = new Button("Connect…", new FontIcon(Feather.LINK));
+        connect.setOnAction(e -> showConnectionDialog());
+        Button open = new Button("Open group…", new FontIcon(Feather.LOG_IN));
+        open.setId("openGroupButton");
+        open.setTooltip(new Tooltip("Open a group by id or audit link (Ctrl+L)"));
+        open.setOnAction(e -> showOpenGroupDialog());
+        Button refresh = new Button("Reload", new FontIcon(Feather.REFRESH_CW));
+        refresh.setId("reloadButton");
+        refresh.setTooltip(new Tooltip("Reload the group list from the first page (F5)"));
+        refresh.setOnAction(e -> workspace.list().reload());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(sourceLabel, badge, spacer, open, connect, refresh);
+    }
+
+    void showOpenGroupDialog() {
+        TextInputDialog d = new TextInputDialog();
+        d.setTitle("Open group");
+        d.setHeaderText("Paste a group id, or any text or link that contains one.");
+        d.getEditor().setId("openGroupField");
+        d.initOwner(stage);
+        d.showAndWait().ifPresent(text -> workspace.list().openById(text, message -> {
+            workspace.list().noticeProperty().set(message);
+        }));
+    }
+
+    void showConnectionDialog() {
+        ConnectionDialog.Choice pre = switcher.prefill();
+        ConnectionDialog d = new ConnectionDialog(pre == null ? null : pre.url(), pre == null ? null : pre.token(),
+                switcher::test);
+        d.initOwner(stage);
+        d.showAndWait().ifPresent(this::switchTo);
+    }
+
+    /** Opens another instance (or the demo); the current one stays until the new one is ready. */
+    public void switchTo(ConnectionDialog.Choice choice) {
+        status.textProperty().unbind();
+        status.setText("Connecting…");
+        switcher.open(choice, ws -> {
+            Workspace old = workspace;
+            install(ws);
+            old.close();
+        }, t -> {
+            status.textProperty().bind(workspace.list().statusProperty());
+            Alert a = new Alert(Alert.AlertType.ERROR, ErrorText.of(t));
+            a.setHeaderText("Could not open that instance");
+            a.initOwner(stage);
+            a.show();
+        });
+    }
+
+    private void refreshServerCaches() {
+        Workspace ws = workspace;
+        ws.list().noticeProperty().set("Asking the server to refresh its caches…");
+        ws.list().runner().submit(c -> {
+            ws.source().refreshServer(null, c);
+            return true;
+        }, ok -> {
+            ws.list().noticeProperty().set("Server caches refreshed.");
+            ws.list().reload();
+        }, t -> ws.list().noticeProperty().set("Refresh failed: " + ErrorText.of(t)));
     }
 
     /** Shows the window on {@code stage} and loads the first page. */
     public void show(Stage stage) {
-        stage.setTitle(TITLE + " — " + source.title());
+        this.stage = stage;
+        stage.setTitle(TITLE + " — " + (workspace.source().isDemo() ? "Demo data" : workspace.source().title()));
         for (int size : ICON_SIZES) {
             var url = MainWindow.class.getResource("/app/glow/inspector/icons/glow-inspector-" + size + ".png");
             if (url != null) {
@@ -103,11 +223,7 @@ public final class MainWindow {
             }
         }
         stage.setScene(createScene());
+        stage.setOnHidden(e -> workspace.close());
         stage.show();
-        list.reload();
-    }
-
-    static List<Integer> iconSizes() {
-        return java.util.Arrays.stream(ICON_SIZES).boxed().toList();
     }
 }

@@ -1,14 +1,32 @@
 package app.glow.inspector.ui.groups;
 
+import app.glow.inspector.model.GroupSummary;
 import app.glow.inspector.model.GroupsPage;
 import app.glow.inspector.model.GroupsQuery;
+import app.glow.inspector.model.RunWithMessages;
+import app.glow.inspector.service.GroupLinks;
 import app.glow.inspector.service.GroupSource;
+import app.glow.inspector.service.PricingBook;
 import app.glow.inspector.service.ResourceNames;
+import app.glow.inspector.service.Totals;
 import app.glow.inspector.ui.BackgroundRunner;
 import app.glow.inspector.ui.ErrorText;
+import app.glow.inspector.ui.Formats;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -16,10 +34,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 
 /**
- * The master list's state: rows loaded so far, the next page token, loading and error state.
- * Pages load on demand (the view asks when the user nears the end); nothing fetches everything.
+ * The master list's state: loaded rows (filtered and sorted for the table), paging, the search
+ * and date filters, selection and totals, the error banner, and the opened group. Pages load on
+ * demand as the user scrolls; nothing fetches everything.
  */
 public final class GroupListViewModel {
     static final int PAGE_SIZE = 100;
@@ -27,24 +48,51 @@ public final class GroupListViewModel {
     private final GroupSource source;
     private final BackgroundRunner runner;
     private final ResourceNames names;
-    private final ObservableList<GroupRow> rows = FXCollections.observableArrayList();
+    private final PricingBook pricing;
+    private final ZoneId zone;
+
+    private final ObservableList<GroupRow> loaded = FXCollections.observableArrayList();
+    private final FilteredList<GroupRow> filtered = new FilteredList<>(loaded, r -> true);
+    private final SortedList<GroupRow> sorted = new SortedList<>(filtered);
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty();
-    private final ObjectProperty<GroupRow> selected = new SimpleObjectProperty<>();
+    private final StringProperty notice = new SimpleStringProperty();
+    private final StringProperty queryText = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> createdFrom = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> createdTo = new SimpleObjectProperty<>();
+    private final ObjectProperty<GroupRow> opened = new SimpleObjectProperty<>();
+    private final ObservableList<GroupRow> selection = FXCollections.observableArrayList();
+    private final ObjectProperty<Totals> loadedTotals = new SimpleObjectProperty<>(Totals.EMPTY);
+    private final ObjectProperty<Totals> selectionTotals = new SimpleObjectProperty<>(Totals.EMPTY);
+    private final Set<String> loadedIds = new LinkedHashSet<>();
+
     private String nextToken;
     private boolean exhausted;
     private Long totalCount;
+    private GroupsQuery baseQuery = GroupsQuery.firstPage(PAGE_SIZE);
     private BackgroundRunner.Job pending;
+    private BackgroundRunner.Job openJob;
 
-    public GroupListViewModel(GroupSource source, BackgroundRunner runner, ResourceNames names) {
+    public GroupListViewModel(GroupSource source, BackgroundRunner runner, ResourceNames names, PricingBook pricing,
+                              ZoneId zone) {
         this.source = source;
         this.runner = runner;
         this.names = names;
+        this.pricing = pricing;
+        this.zone = zone;
+        selection.addListener((javafx.collections.ListChangeListener<GroupRow>) c ->
+                selectionTotals.set(Totals.of(selection.stream().map(GroupRow::summary).toList())));
     }
 
-    public ObservableList<GroupRow> rows() {
-        return rows;
+    /** The rows for the table: loaded, filtered by the search, sorted by the table. */
+    public SortedList<GroupRow> rows() {
+        return sorted;
+    }
+
+    /** Every loaded row, whatever the filter. */
+    public ObservableList<GroupRow> loadedRows() {
+        return loaded;
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
@@ -55,30 +103,109 @@ public final class GroupListViewModel {
         return status;
     }
 
+    /** A failure to show in the banner (with Retry), or null. */
     public ReadOnlyStringProperty errorProperty() {
         return error;
     }
 
-    public ObjectProperty<GroupRow> selectedProperty() {
-        return selected;
+    /** A passing message (e.g. "no such group"), or null. */
+    public StringProperty noticeProperty() {
+        return notice;
     }
 
-    /** Drops what is loaded and fetches the first page. */
+    public StringProperty queryTextProperty() {
+        return queryText;
+    }
+
+    public ObjectProperty<LocalDate> createdFromProperty() {
+        return createdFrom;
+    }
+
+    public ObjectProperty<LocalDate> createdToProperty() {
+        return createdTo;
+    }
+
+    /** The group shown in the detail pane: the selected row, or one opened by id. */
+    public ObjectProperty<GroupRow> openedProperty() {
+        return opened;
+    }
+
+    /** The table's selected rows (the view keeps this in step). */
+    public ObservableList<GroupRow> selection() {
+        return selection;
+    }
+
+    public ReadOnlyObjectProperty<Totals> loadedTotalsProperty() {
+        return loadedTotals;
+    }
+
+    public ReadOnlyObjectProperty<Totals> selectionTotalsProperty() {
+        return selectionTotals;
+    }
+
+    public GroupSource source() {
+        return source;
+    }
+
+    public BackgroundRunner runner() {
+        return runner;
+    }
+
+    public boolean hasMore() {
+        return !exhausted;
+    }
+
+    // ---- Loading -------------------------------------------------------------------------------
+
+    /** Drops what is loaded and fetches the first page with the current filters. */
     public void reload() {
         if (pending != null) {
             pending.cancel();
         }
-        rows.clear();
+        loaded.clear();
+        loadedIds.clear();
+        loadedTotals.set(Totals.EMPTY);
         nextToken = null;
         exhausted = false;
         totalCount = null;
         loading.set(false);
+        error.set(null);
         loadMore();
     }
 
-    /** Called by the view when the user scrolls near {@code index}; loads the next page if needed. */
+    /** Applies the search text and date range: at once to loaded rows, then on the server. */
+    public void applyFilters() {
+        String q = queryText.get() == null ? "" : queryText.get().strip();
+        Instant after = createdFrom.get() == null ? null : createdFrom.get().atStartOfDay(zone).toInstant();
+        Instant before = createdTo.get() == null ? null : createdTo.get().plusDays(1).atStartOfDay(zone).toInstant();
+        filtered.setPredicate(localFilter(q, after, before));
+        GroupsQuery next = new GroupsQuery(PAGE_SIZE, null, q.isEmpty() ? null : q, after, before);
+        if (!next.equals(baseQuery)) {
+            baseQuery = next;
+            reload();
+        }
+    }
+
+    /** The same filter the server applies, for loaded rows (and for servers that ignore it). */
+    static Predicate<GroupRow> localFilter(String q, Instant after, Instant before) {
+        String needle = q.toLowerCase(Locale.ROOT);
+        return r -> {
+            GroupSummary s = r.summary();
+            if (!needle.isEmpty() && (s.groupName() == null
+                    || !s.groupName().toLowerCase(Locale.ROOT).contains(needle))) {
+                return false;
+            }
+            Instant t = s.createdAt();
+            if (t != null && after != null && t.isBefore(after)) {
+                return false;
+            }
+            return t == null || before == null || t.isBefore(before);
+        };
+    }
+
+    /** Called by the view when row {@code index} is shown; loads the next page near the end. */
     public void visibleUpTo(int index) {
-        if (index >= rows.size() - PAGE_SIZE / 4) {
+        if (index >= sorted.size() - PAGE_SIZE / 4) {
             loadMore();
         }
     }
@@ -90,7 +217,7 @@ public final class GroupListViewModel {
         loading.set(true);
         error.set(null);
         updateStatus();
-        GroupsQuery q = GroupsQuery.firstPage(PAGE_SIZE).withPageToken(nextToken);
+        GroupsQuery q = baseQuery.withPageToken(nextToken);
         pending = runner.submit(c -> source.groups(q, c), this::accept, t -> {
             loading.set(false);
             error.set(ErrorText.of(t));
@@ -98,9 +225,25 @@ public final class GroupListViewModel {
         });
     }
 
+    /** After a failure: try the failed page again, keeping what is loaded. */
+    public void retry() {
+        error.set(null);
+        loadMore();
+    }
+
     private void accept(GroupsPage page) {
         names.learn(page);
-        page.groups().forEach(g -> rows.add(GroupRow.of(g, names)));
+        pricing.learn(page);
+        List<GroupRow> fresh = new ArrayList<>(page.groups().size());
+        Totals t = loadedTotals.get();
+        for (GroupSummary g : page.groups()) {
+            if (loadedIds.add(g.groupId())) { // a group that moved between pages is listed once
+                fresh.add(GroupRow.of(g, names));
+                t = t.plus(g);
+            }
+        }
+        loaded.addAll(fresh);
+        loadedTotals.set(t);
         nextToken = page.nextPageToken();
         exhausted = page.isLastPage();
         if (page.totalCount() != null) {
@@ -112,14 +255,92 @@ public final class GroupListViewModel {
 
     private void updateStatus() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%,d", rows.size()));
+        sb.append(Formats.count(loaded.size()));
         if (totalCount != null) {
-            sb.append(" of ").append(String.format("%,d", totalCount));
+            sb.append(" of ").append(Formats.count(totalCount));
         }
         sb.append(" groups loaded");
+        if (filtered.size() != loaded.size()) {
+            sb.append(" · ").append(Formats.count(filtered.size())).append(" shown");
+        }
         if (loading.get()) {
             sb.append(" · loading…");
         }
         status.set(sb.toString());
+    }
+
+    // ---- Opening a group -------------------------------------------------------------------------
+
+    /**
+     * Resolves a pasted id or link with the lean call and opens the group, loaded or not.
+     * {@code onResult} gets null on success or a message for the user.
+     */
+    public void openById(String text, Consumer<String> onResult) {
+        var id = GroupLinks.extractId(text);
+        if (id.isEmpty()) {
+            onResult.accept("No group id found in \"" + abbreviate(text) + "\".");
+            return;
+        }
+        if (openJob != null) {
+            openJob.cancel();
+        }
+        String groupId = id.get();
+        for (GroupRow r : loaded) {
+            if (r.groupId().equals(groupId)) {
+                opened.set(r);
+                onResult.accept(null);
+                return;
+            }
+        }
+        openJob = runner.submit(c -> {
+            var lean = source.resolve(groupId, c);
+            if (!lean.groupExists()) {
+                return null;
+            }
+            var detail = source.detail(groupId, 0, 0, c);
+            names.learn(detail);
+            return detail.groupExists() ? detail : null;
+        }, detail -> {
+            if (detail == null) {
+                onResult.accept("No such group: " + groupId);
+                return;
+            }
+            opened.set(GroupRow.of(summarize(detail), names));
+            onResult.accept(null);
+        }, t -> onResult.accept(ErrorText.of(t)));
+    }
+
+    /** A list row for a group known only from its detail (opened by id, not on a loaded page). */
+    static GroupSummary summarize(app.glow.inspector.model.GroupDetail d) {
+        long in = 0;
+        long out = 0;
+        long cached = 0;
+        BigDecimal cost = BigDecimal.ZERO;
+        Set<String> models = new LinkedHashSet<>();
+        Set<String> agents = new LinkedHashSet<>();
+        Set<String> profiles = new LinkedHashSet<>();
+        Instant first = null;
+        Instant last = null;
+        for (RunWithMessages rm : d.runs()) {
+            var r = rm.run();
+            in += r.inputTokens();
+            out += r.outputTokens();
+            cached += r.cachedInputTokens();
+            cost = cost.add(r.cost());
+            models.add(r.modelId());
+            agents.add(r.agentId());
+            profiles.add(r.profileId());
+            if (first == null) {
+                first = r.createdAt();
+            }
+            last = r.createdAt();
+        }
+        return new GroupSummary(d.groupId(), d.groupName(), first, last, d.runs().size(), d.totalMessageCount(), in,
+                out, cached, cost, List.copyOf(models), List.copyOf(agents), List.copyOf(profiles));
+    }
+
+    private static String abbreviate(String s) {
+        String t = s == null ? "" : s.strip();
+        return t.length() > 60 ? t.substring(0, 60) + "…" : t;
     }
 }
