@@ -216,12 +216,14 @@ public final class MainWindow {
     public void show(Stage stage) {
         this.stage = stage;
         stage.setTitle(TITLE + " — " + (workspace.source().isDemo() ? "Demo data" : workspace.source().title()));
+        java.util.List<Image> icons = new java.util.ArrayList<>();
         for (int size : ICON_SIZES) {
             var url = MainWindow.class.getResource("/app/glow/inspector/icons/glow-inspector-" + size + ".png");
             if (url != null) {
-                stage.getIcons().add(new Image(url.toExternalForm()));
+                icons.add(new Image(url.toExternalForm()));
             }
         }
+        stage.getIcons().setAll(icons);
         stage.setScene(createScene());
         stage.setOnHidden(e -> workspace.close());
         stage.show();
