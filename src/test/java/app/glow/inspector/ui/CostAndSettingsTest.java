@@ -33,7 +33,7 @@ class CostAndSettingsTest extends FxAppSupport {
         waitFor(15, () -> table().getItems().size() >= 100);
         robot.interact(() -> table().getSelectionModel().selectRange(0, 10));
         CostViewModel cost = ws.cost();
-        waitFor(15, () -> !cost.byModelProperty().get().isEmpty());
+        waitFor(15, () -> cost.breakdownStatusProperty().get().startsWith("Cost of 10 selected groups"));
         var sum = cost.byModelProperty().get().stream().map(CostViewModel.Slice::cost)
                 .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
         var expected = ws.list().selectionTotalsProperty().get().cost();
