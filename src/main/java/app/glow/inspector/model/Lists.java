@@ -23,6 +23,20 @@ final class Lists {
         return Collections.unmodifiableList(out);
     }
 
+    /** A copy whose strings are interned: for ids that repeat across many records. */
+    static List<String> interned(List<String> in) {
+        if (in == null || in.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(in.size());
+        for (String s : in) {
+            if (s != null) {
+                out.add(s.intern());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     static String orEmpty(String s) {
         return Objects.requireNonNullElse(s, "");
     }

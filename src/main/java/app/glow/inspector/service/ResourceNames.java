@@ -17,6 +17,7 @@ public final class ResourceNames {
     private final Map<String, String> models = new ConcurrentHashMap<>();
     private final Map<String, String> agents = new ConcurrentHashMap<>();
     private final Map<String, String> profiles = new ConcurrentHashMap<>();
+    private final Map<String, String> joined = new ConcurrentHashMap<>();
 
     public void learn(GroupsPage page) {
         learn(page.models(), page.agents(), page.profiles());
@@ -32,9 +33,9 @@ public final class ResourceNames {
         p.forEach(x -> put(profiles, x.profileId(), x.name()));
     }
 
-    private static void put(Map<String, String> map, String id, String name) {
-        if (id != null && name != null && !name.isBlank()) {
-            map.put(id, name);
+    private void put(Map<String, String> map, String id, String name) {
+        if (id != null && name != null && !name.isBlank() && !name.equals(map.put(id, name))) {
+            joined.clear(); // a new or changed name: joined labels must be made again
         }
     }
 
@@ -51,18 +52,35 @@ public final class ResourceNames {
     }
 
     public String models(List<String> ids) {
-        return join(ids, this::model);
+        return join('m', ids, this::model);
     }
 
     public String agents(List<String> ids) {
-        return join(ids, this::agent);
+        return join('a', ids, this::agent);
     }
 
     public String profiles(List<String> ids) {
-        return join(ids, this::profile);
+        return join('p', ids, this::profile);
     }
 
-    private static String join(List<String> ids, java.util.function.UnaryOperator<String> name) {
+    private String join(char kind, List<String> ids, java.util.function.UnaryOperator<String> name) {
+        if (ids.isEmpty()) {
+            return "";
+        }
+        // Rows share the few combinations there are; keep one string per combination.
+        String key = kind + String.join("\u001f", ids);
+        String cached = joined.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String value = joinNow(ids, name);
+        if (joined.size() < 10_000) {
+            joined.put(key, value);
+        }
+        return value;
+    }
+
+    private static String joinNow(List<String> ids, java.util.function.UnaryOperator<String> name) {
         StringBuilder sb = new StringBuilder();
         for (String id : ids) {
             if (sb.length() > 0) {

@@ -30,8 +30,11 @@ public final class CostView extends ScrollPane {
         Label status = new Label();
         status.setWrapText(true);
         status.textProperty().bind(vm.breakdownStatusProperty());
-        HBox charts = new HBox(8, chart("By model", vm.byModelProperty()), chart("By agent", vm.byAgentProperty()),
+        javafx.scene.layout.TilePane charts = new javafx.scene.layout.TilePane(8, 8,
+                chart("By model", vm.byModelProperty()), chart("By agent", vm.byAgentProperty()),
                 chart("By profile", vm.byProfileProperty()));
+        charts.setPrefTileWidth(340);
+        charts.setPrefTileHeight(330);
 
         Label pricingTitle = new Label("Pricing (per million tokens)");
         pricingTitle.getStyleClass().add("title-4");
@@ -82,7 +85,8 @@ public final class CostView extends ScrollPane {
         chart.setLegendVisible(true);
         chart.setLabelsVisible(false);
         chart.setAnimated(false);
-        chart.setPrefSize(260, 260);
+        chart.setPrefSize(340, 330);
+        chart.setLegendSide(javafx.geometry.Side.BOTTOM);
         slices.addListener((o, a, b) -> {
             var data = FXCollections.<PieChart.Data>observableArrayList();
             for (CostViewModel.Slice s : b) {

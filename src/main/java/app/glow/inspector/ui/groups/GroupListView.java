@@ -51,6 +51,8 @@ public final class GroupListView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setTableMenuButtonVisible(true);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // A fixed row height spares the virtual flow from measuring rows: smooth with 100,000.
+        table.setFixedCellSize(30);
         Label placeholder = new Label();
         placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> vm.errorProperty().get() != null ? "Could not load groups."
@@ -62,9 +64,9 @@ public final class GroupListView extends BorderPane {
         table.getColumns().add(created());
         table.getColumns().add(number("Runs", 60, s -> s.runCount()));
         table.getColumns().add(number("Messages", 95, s -> s.messageCount()));
-        table.getColumns().add(number("Input tokens", 110, s -> s.inputTokens()));
-        table.getColumns().add(number("Cached input", 115, s -> s.cachedInputTokens()));
-        table.getColumns().add(number("Output tokens", 120, s -> s.outputTokens()));
+        table.getColumns().add(number("Input tokens", 125, s -> s.inputTokens()));
+        table.getColumns().add(number("Cached input", 125, s -> s.cachedInputTokens()));
+        table.getColumns().add(number("Output tokens", 130, s -> s.outputTokens()));
         table.getColumns().add(cost());
         table.getColumns().add(text("Models", 160, GroupRow::models));
         table.getColumns().add(text("Agents", 220, GroupRow::agents));
@@ -143,12 +145,12 @@ public final class GroupListView extends BorderPane {
         DatePicker from = new DatePicker();
         from.setId("createdFrom");
         from.setPromptText("Created from");
-        from.setPrefWidth(135);
+        from.setPrefWidth(150);
         from.valueProperty().bindBidirectional(vm.createdFromProperty());
         DatePicker to = new DatePicker();
         to.setId("createdTo");
         to.setPromptText("to");
-        to.setPrefWidth(135);
+        to.setPrefWidth(150);
         to.valueProperty().bindBidirectional(vm.createdToProperty());
         from.valueProperty().addListener((o, a, b) -> vm.applyFilters());
         to.valueProperty().addListener((o, a, b) -> vm.applyFilters());
@@ -223,6 +225,8 @@ public final class GroupListView extends BorderPane {
         loaded.setId("loadedTotals");
         loaded.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> "Loaded: " + describe(vm.loadedTotalsProperty().get()), vm.loadedTotalsProperty()));
+        selection.setWrapText(true);
+        loaded.setWrapText(true);
         VBox box = new VBox(2, selection, loaded);
         box.getStyleClass().add("totals-footer");
         box.setPadding(new Insets(4, 10, 4, 10));
@@ -252,11 +256,14 @@ public final class GroupListView extends BorderPane {
         c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
         c.setCellFactory(col -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null || item.length() < 30 ? null : new Tooltip(item));
+                tip.setText(item);
+                setTooltip(empty || item == null || item.length() < 30 ? null : tip);
             }
         });
         return c;
@@ -287,11 +294,15 @@ public final class GroupListView extends BorderPane {
         c.setPrefWidth(175);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().summary().createdAt()));
         c.setCellFactory(col -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
             @Override
             protected void updateItem(Instant item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : Formats.local(item, zone));
-                setTooltip(empty || item == null ? null : new Tooltip(Formats.exact(item, zone)));
+                // the exact text is made only when the tooltip is about to show
+                tip.setOnShowing(e -> tip.setText(getItem() == null ? "" : Formats.exact(getItem(), zone)));
+                setTooltip(empty || item == null ? null : tip);
             }
         });
         return c;
@@ -307,11 +318,14 @@ public final class GroupListView extends BorderPane {
                 setAlignment(Pos.CENTER_RIGHT);
             }
 
+            private final Tooltip tip = new Tooltip();
+
             @Override
             protected void updateItem(BigDecimal item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : Money.display(item));
-                setTooltip(empty || item == null ? null : new Tooltip("Exact: " + Money.exact(item)));
+                tip.setText(item == null ? "" : "Exact: " + Money.exact(item));
+                setTooltip(empty || item == null ? null : tip);
             }
         });
         return c;

@@ -1,0 +1,140 @@
+package app.glow.inspector.bench;
+
+import app.glow.inspector.api.GlowClient;
+import app.glow.inspector.api.GlowConnection;
+import app.glow.inspector.api.GlowHttp;
+import app.glow.inspector.api.GlowJson;
+import app.glow.inspector.api.RetryPolicy;
+import app.glow.inspector.demo.DemoServer;
+import app.glow.inspector.service.PricingBook;
+import app.glow.inspector.service.RemoteSource;
+import app.glow.inspector.service.ResourceNames;
+import app.glow.inspector.ui.BackgroundRunner;
+import app.glow.inspector.ui.groups.GroupListView;
+import app.glow.inspector.ui.groups.GroupListViewModel;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Loads every group of a 100,000-group demo instance into the real group table, then scrolls
+ * through all of them, and prints the heap used and the FX thread's longest stall (measured by a
+ * heartbeat posted to the FX thread every 5 ms). Run by bench/group-list.sh.
+ */
+public final class GroupListBench {
+    public static void main(String[] args) throws Exception {
+        int groups = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        try (DemoServer server = DemoServer.start(DemoServer.Options.defaults().withGroups(groups).withLive(0, 15_000))) {
+            GlowClient client = new GlowClient(GlowConnection.of(server.url(), server.token()), GlowHttp.newClient(),
+                    GlowJson.newMapper(), RetryPolicy.DEFAULT);
+            RemoteSource source = new RemoteSource(client, "bench", true, null);
+            CountDownLatch started = new CountDownLatch(1);
+            Platform.startup(started::countDown);
+            started.await();
+            var background = Executors.newFixedThreadPool(2);
+            BackgroundRunner runner = new BackgroundRunner(background, Platform::runLater);
+            AtomicReference<GroupListViewModel> vmRef = new AtomicReference<>();
+            AtomicReference<GroupListView> viewRef = new AtomicReference<>();
+            onFx(() -> {
+                GroupListViewModel vm = new GroupListViewModel(source, runner, new ResourceNames(), new PricingBook(),
+                        ZoneId.systemDefault());
+                GroupListView view = new GroupListView(vm, ZoneId.systemDefault());
+                Stage stage = new Stage();
+                stage.setScene(new Scene(view, 1400, 900));
+                stage.show();
+                vmRef.set(vm);
+                viewRef.set(view);
+                vm.reload();
+            });
+            GroupListViewModel vm = vmRef.get();
+            long baseline = usedAfterGc();
+            long t0 = System.nanoTime();
+            while (true) {
+                boolean[] state = new boolean[2];
+                onFx(() -> {
+                    state[0] = vm.loadingProperty().get();
+                    state[1] = vm.hasMore();
+                    if (!state[0] && state[1]) {
+                        vm.loadMore();
+                    }
+                });
+                if (!state[0] && !state[1]) {
+                    break;
+                }
+                Thread.sleep(2);
+            }
+            long loadMs = (System.nanoTime() - t0) / 1_000_000;
+            int[] rows = new int[1];
+            onFx(() -> rows[0] = vm.rows().size());
+
+            long used = usedAfterGc();
+
+            // Heartbeat: how late does a runnable posted every 5 ms run on the FX thread?
+            List<Long> lateness = Collections.synchronizedList(new ArrayList<>());
+            var beat = Executors.newSingleThreadScheduledExecutor();
+            beat.scheduleAtFixedRate(() -> {
+                long posted = System.nanoTime();
+                Platform.runLater(() -> lateness.add(System.nanoTime() - posted));
+            }, 0, 5, TimeUnit.MILLISECONDS);
+            var table = viewRef.get().table();
+            long s0 = System.nanoTime();
+            int step = Math.max(1, rows[0] / 400);
+            for (int i = 0; i < rows[0]; i += step) {
+                int target = i;
+                Platform.runLater(() -> table.scrollTo(target));
+                Thread.sleep(16);
+            }
+            onFx(() -> table.scrollTo(rows[0] - 1));
+            long scrollMs = (System.nanoTime() - s0) / 1_000_000;
+            beat.shutdownNow();
+            Thread.sleep(50);
+            List<Long> sorted;
+            synchronized (lateness) {
+                sorted = new ArrayList<>(lateness);
+            }
+            Collections.sort(sorted);
+            double max = sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6;
+            double p99 = sorted.isEmpty() ? 0 : sorted.get((int) (sorted.size() * 0.99)) / 1e6;
+            System.out.printf("rows loaded           : %,d (in %,d ms, %d pages)%n", rows[0], loadMs,
+                    (rows[0] + 99) / 100);
+            System.out.printf("heap used after GC    : %.1f MB in all (demo server and JavaFX included)%n", used / 1e6);
+            System.out.printf("heap for the rows     : %.1f MB (%.0f bytes per row)%n", (used - baseline) / 1e6,
+                    (double) (used - baseline) / Math.max(1, rows[0]));
+            System.out.printf("scroll through all    : %,d ms in %d steps%n", scrollMs, rows[0] / step);
+            System.out.printf("FX thread stall       : longest %.1f ms, p99 %.1f ms (%d heartbeats)%n", max, p99,
+                    sorted.size());
+            background.shutdownNow();
+            Platform.exit();
+        }
+        System.exit(0);
+    }
+
+    private static long usedAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private static void onFx(Runnable r) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+    }
+}
