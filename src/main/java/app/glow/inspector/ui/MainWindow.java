@@ -200,7 +200,7 @@ public final class MainWindow {
         });
     }
 
-    private void refreshServerCaches() {
+    void refreshServerCaches() {
         Workspace ws = workspace;
         ws.list().noticeProperty().set("Asking the server to refresh its caches…");
         ws.list().runner().submit(c -> {

@@ -73,4 +73,12 @@ class CostAndSettingsTest extends FxAppSupport {
         assertFalse(col.isVisible(), "restored hidden");
         robot.interact(() -> agents.setVisible(true));
     }
+
+    @Test
+    void adminRefreshCallsTheServerAndReloads() throws Exception {
+        var list = app.wiring().mainWindow().workspace().list();
+        robot.interact(() -> app.wiring().mainWindow().refreshServerCaches());
+        waitFor(10, () -> "Server caches refreshed.".equals(list.noticeProperty().get()));
+        waitFor(10, () -> table().getItems().size() >= 100);
+    }
 }

@@ -74,7 +74,9 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         grid.setHgap(8);
         grid.setVgap(8);
         grid.setPadding(new Insets(12));
-        grid.addRow(0, new Label("Instance URL"), urlField);
+        Label urlLabel = new Label("Instance URL");
+        urlLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.addRow(0, urlLabel, urlField);
         grid.addRow(1, new Label("Token"), tokenField);
         grid.add(remember, 1, 2);
         grid.add(insecure, 1, 3);
