@@ -21,7 +21,8 @@ import app.glow.inspector.ui.Workspace;
 import app.glow.inspector.ui.WorkspaceSwitcher;
 import app.glow.inspector.ui.connection.ConnectionDialog;
 import app.glow.inspector.ui.cost.CostViewModel;
-import app.glow.inspector.ui.detail.GroupHeaderViewModel;
+import app.glow.inspector.service.TextLoader;
+import app.glow.inspector.ui.detail.GroupDetailViewModel;
 import app.glow.inspector.ui.groups.GroupListViewModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -89,7 +90,8 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         ResourceNames names = new ResourceNames();
         PricingBook pricing = new PricingBook();
         return new Workspace(source, new GroupListViewModel(source, runner, names, pricing, zone),
-                new GroupHeaderViewModel(source, runner, names), new CostViewModel(source, runner, names, pricing));
+                new GroupDetailViewModel(source, runner, names, new TextLoader(source)),
+                new CostViewModel(source, runner, names, pricing));
     }
 
     public MainWindow mainWindow() {

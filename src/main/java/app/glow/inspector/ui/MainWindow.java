@@ -3,7 +3,7 @@ package app.glow.inspector.ui;
 import app.glow.inspector.service.Settings;
 import app.glow.inspector.ui.connection.ConnectionDialog;
 import app.glow.inspector.ui.cost.CostView;
-import app.glow.inspector.ui.detail.GroupHeaderView;
+import app.glow.inspector.ui.detail.GroupDetailView;
 import app.glow.inspector.ui.groups.ColumnLayout;
 import app.glow.inspector.ui.groups.GroupListView;
 import java.time.ZoneId;
@@ -17,8 +17,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -54,6 +52,7 @@ public final class MainWindow {
     private final MenuItem refreshServer = new MenuItem("Refresh server caches");
     private Workspace workspace;
     private GroupListView listView;
+    private GroupDetailView detailView;
     private Stage stage;
 
     public MainWindow(Workspace initial, WorkspaceSwitcher switcher, Settings settings, ZoneId zone) {
@@ -80,8 +79,19 @@ public final class MainWindow {
         Scene scene = new Scene(root, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                () -> listView.focusSearch());
+                () -> find(scene));
         return scene;
+    }
+
+    /** Ctrl+F: find in the conversation when the focus is in the detail, else search the list. */
+    private void find(Scene scene) {
+        for (javafx.scene.Node n = scene.getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == detailView) {
+                detailView.focusFind();
+                return;
+            }
+        }
+        listView.focusSearch();
     }
 
     /** Puts a workspace's views in place and loads its first page. */
@@ -89,16 +99,14 @@ public final class MainWindow {
         this.workspace = ws;
         listView = new GroupListView(ws.list(), zone);
         ColumnLayout.restoreAndTrack(listView.table(), settings, COLUMNS_KEY);
-        ws.list().openedProperty().addListener((o, a, b) -> ws.header().show(b));
+        ws.list().openedProperty().addListener((o, a, b) -> ws.detail().show(b));
         ws.list().selection().addListener((javafx.collections.ListChangeListener<app.glow.inspector.ui.groups.GroupRow>)
                 c -> ws.cost().showSelection(java.util.List.copyOf(ws.list().selection())));
-        TabPane tabs = new TabPane(new Tab("Group", new GroupHeaderView(ws.header())),
-                new Tab("Cost", new CostView(ws.cost(), () -> java.util.List.copyOf(ws.list().loadedRows()))));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setId("detailTabs");
-        SplitPane split = new SplitPane(listView, tabs);
+        detailView = new GroupDetailView(ws.detail(), zone,
+                new CostView(ws.cost(), () -> java.util.List.copyOf(ws.list().loadedRows())));
+        SplitPane split = new SplitPane(listView, detailView);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.46);
         root.setCenter(split);
         sourceLabel.setText(ws.source().title());
         badge.setVisible(ws.source().isDemo());

@@ -2,11 +2,11 @@ package app.glow.inspector.ui;
 
 import app.glow.inspector.service.GroupSource;
 import app.glow.inspector.ui.cost.CostViewModel;
-import app.glow.inspector.ui.detail.GroupHeaderViewModel;
+import app.glow.inspector.ui.detail.GroupDetailViewModel;
 import app.glow.inspector.ui.groups.GroupListViewModel;
 
 /** Everything tied to one data source: the source and its view models. Replaced on switching. */
-public record Workspace(GroupSource source, GroupListViewModel list, GroupHeaderViewModel header,
+public record Workspace(GroupSource source, GroupListViewModel list, GroupDetailViewModel detail,
                         CostViewModel cost) implements AutoCloseable {
     @Override
     public void close() {

@@ -327,9 +327,9 @@ public final class GroupListViewModel {
             out += r.outputTokens();
             cached += r.cachedInputTokens();
             cost = cost.add(r.cost());
-            models.add(r.modelId());
-            agents.add(r.agentId());
-            profiles.add(r.profileId());
+            addIfPresent(models, r.modelId());
+            addIfPresent(agents, r.agentId());
+            addIfPresent(profiles, r.profileId());
             if (first == null) {
                 first = r.createdAt();
             }
@@ -342,5 +342,11 @@ public final class GroupListViewModel {
     private static String abbreviate(String s) {
         String t = s == null ? "" : s.strip();
         return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+    }
+
+    private static void addIfPresent(Set<String> set, String id) {
+        if (id != null) {
+            set.add(id);
+        }
     }
 }

@@ -1,0 +1,115 @@
+package app.glow.inspector.ui.detail;
+
+import app.glow.inspector.ui.detail.calls.ToolCallTreeView;
+import app.glow.inspector.ui.detail.chat.ConversationView;
+import app.glow.inspector.ui.detail.timeline.RunTimeline;
+import java.time.ZoneId;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The detail pane: header, run timeline, then conversation, tool calls, raw JSON and cost tabs. */
+public final class GroupDetailView extends BorderPane {
+    private final ConversationView conversation;
+    private final TabPane tabs = new TabPane();
+    private final Tab conversationTab;
+
+    public GroupDetailView(GroupDetailViewModel vm, ZoneId zone, Node costView) {
+        setId("groupDetail");
+        Label title = new Label();
+        title.setId("groupTitle");
+        title.getStyleClass().add("title-3");
+        title.setWrapText(true);
+        title.textProperty().bind(vm.titleProperty());
+        Label actor = new Label();
+        actor.setId("groupActor");
+        actor.getStyleClass().add("text-muted");
+        actor.textProperty().bind(vm.actorProperty());
+        Label totals = new Label();
+        totals.setId("groupTotals");
+        totals.setWrapText(true);
+        totals.textProperty().bind(vm.totalsProperty());
+        Label involved = new Label();
+        involved.setId("groupInvolved");
+        involved.setWrapText(true);
+        involved.textProperty().bind(vm.involvedProperty());
+        VBox header = new VBox(4, title, actor, totals, involved);
+        header.getStyleClass().add("group-header");
+        header.setPadding(new Insets(10, 12, 6, 12));
+
+        RunTimeline timeline = new RunTimeline(vm.runs(), vm.selectedRunProperty(), vm.names(), zone, vm::selectRun);
+        ToggleButton tokens = new ToggleButton("Tokens");
+        ToggleButton cost = new ToggleButton("Cost");
+        cost.setId("timelineByCost");
+        ToggleGroup sizing = new ToggleGroup();
+        tokens.setToggleGroup(sizing);
+        cost.setToggleGroup(sizing);
+        tokens.setSelected(true);
+        timeline.byCostProperty().bind(cost.selectedProperty());
+        Button zoomIn = new Button(null, new FontIcon(Feather.ZOOM_IN));
+        zoomIn.setTooltip(new Tooltip("Zoom in (or mouse wheel over the timeline)"));
+        zoomIn.setOnAction(e -> timeline.zoomBy(2));
+        Button zoomOut = new Button(null, new FontIcon(Feather.ZOOM_OUT));
+        zoomOut.setOnAction(e -> timeline.zoomBy(0.5));
+        Button fit = new Button("Fit");
+        fit.setOnAction(e -> timeline.fit());
+        Label legend = new Label("Runs by time; drag to pan, click a run to read it");
+        legend.getStyleClass().add("text-muted");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox timelineBar = new HBox(6, legend, spacer, tokens, cost, zoomOut, zoomIn, fit);
+        timelineBar.setAlignment(Pos.CENTER_LEFT);
+        VBox timelineBox = new VBox(4, timelineBar, timeline);
+        timelineBox.setPadding(new Insets(0, 12, 6, 12));
+
+        conversation = new ConversationView(vm, zone);
+        conversationTab = new Tab("Conversation", conversation);
+        ToolCallTreeView calls = new ToolCallTreeView(vm, zone, call -> {
+            tabs.getSelectionModel().select(conversationTab);
+            vm.jumpToMessage(call.position() + 1);
+        });
+        TabPane json = new TabPane(new Tab("Group", jsonArea(vm.groupJsonProperty(), "groupJson")),
+                new Tab("Selected message", jsonArea(vm.messageJsonProperty(), "messageJson")));
+        json.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(conversationTab, new Tab("Tool calls", calls), new Tab("Raw JSON", json),
+                new Tab("Cost", costView));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("detailTabs");
+        setTop(new VBox(header, timelineBox));
+        setCenter(tabs);
+    }
+
+    private static TextArea jsonArea(javafx.beans.property.StringProperty text, String id) {
+        TextArea a = new TextArea();
+        a.setId(id);
+        a.setEditable(false);
+        a.getStyleClass().add("json-view");
+        a.textProperty().bind(text);
+        return a;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    /** Ctrl+F inside the detail: the conversation's find bar. */
+    public void focusFind() {
+        tabs.getSelectionModel().select(conversationTab);
+        conversation.focusFind();
+    }
+}

@@ -1,0 +1,100 @@
+package app.glow.inspector.ui.detail.chat;
+
+import app.glow.inspector.service.Conversation;
+import app.glow.inspector.ui.detail.GroupDetailViewModel;
+import java.time.ZoneId;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The conversation: a virtualized list of bubbles with find (Ctrl+F) and jump to message N. */
+public final class ConversationView extends BorderPane {
+    private final ListView<Conversation.Item> list = new ListView<>();
+    private final TextField find = new TextField();
+
+    public ConversationView(GroupDetailViewModel vm, ZoneId zone) {
+        setId("conversationView");
+        list.setId("conversationList");
+        list.setItems(vm.items());
+        list.setCellFactory(l -> {
+            ConversationCell cell = new ConversationCell(vm, zone);
+            // cells take the list's width (minus the scroll bar), so text wraps instead of overflowing
+            cell.prefWidthProperty().bind(l.widthProperty().subtract(18));
+            cell.setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            return cell;
+        });
+        list.getStyleClass().add("conversation");
+        Label empty = new Label();
+        empty.textProperty().bind(vm.statusProperty());
+        list.setPlaceholder(empty);
+        vm.scrollRequestProperty().addListener((o, a, index) -> {
+            if (index != null && index >= 0 && index < list.getItems().size()) {
+                list.scrollTo(index);
+                list.getSelectionModel().clearAndSelect(index);
+            }
+        });
+        vm.selectedRunProperty().addListener((o, a, b) -> list.refresh());
+
+        find.setId("findField");
+        find.setPromptText("Find in conversation (Ctrl+F)");
+        HBox.setHgrow(find, Priority.ALWAYS);
+        find.setOnAction(e -> vm.find(find.getText()));
+        find.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                find.clear();
+                vm.find("");
+            }
+        });
+        Button prev = new Button(null, new FontIcon(Feather.CHEVRON_UP));
+        prev.setTooltip(new Tooltip("Previous match (Shift+Enter)"));
+        prev.setOnAction(e -> vm.findPrevious());
+        Button next = new Button(null, new FontIcon(Feather.CHEVRON_DOWN));
+        next.setId("findNext");
+        next.setTooltip(new Tooltip("Next match"));
+        next.setOnAction(e -> vm.findNext());
+        Label findStatus = new Label();
+        findStatus.setId("findStatus");
+        findStatus.textProperty().bind(vm.findStatusProperty());
+        TextField jump = new TextField();
+        jump.setId("jumpField");
+        jump.setPromptText("Go to #");
+        jump.setPrefColumnCount(6);
+        jump.setOnAction(e -> {
+            try {
+                vm.jumpToMessage(Long.parseLong(jump.getText().strip().replace(",", "")));
+            } catch (NumberFormatException ex) {
+                jump.selectAll();
+            }
+        });
+        HBox bar = new HBox(6, new FontIcon(Feather.SEARCH), find, prev, next, findStatus, jump);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 6, 4, 6));
+        bar.getStyleClass().add("find-bar");
+        Label status = new Label();
+        status.getStyleClass().add("text-muted");
+        status.textProperty().bind(vm.statusProperty());
+        status.setPadding(new Insets(2, 8, 2, 8));
+        setTop(bar);
+        setCenter(list);
+        setBottom(status);
+    }
+
+    public ListView<Conversation.Item> list() {
+        return list;
+    }
+
+    public void focusFind() {
+        find.requestFocus();
+        find.selectAll();
+    }
+}

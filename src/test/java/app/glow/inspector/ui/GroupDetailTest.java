@@ -1,0 +1,198 @@
+package app.glow.inspector.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.api.GlowClient;
+import app.glow.inspector.app.AppConfig;
+import app.glow.inspector.model.GroupSummary;
+import app.glow.inspector.model.GroupsQuery;
+import app.glow.inspector.service.Conversation;
+import app.glow.inspector.service.RemoteSource;
+import app.glow.inspector.ui.detail.GroupDetailViewModel;
+import app.glow.inspector.ui.detail.chat.SelectableText;
+import app.glow.inspector.ui.groups.GroupRow;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.scene.control.ListView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The detail pane against the demo instance: header, timeline, bubbles, paging, folds, find, calls. */
+class GroupDetailTest extends FxAppSupport {
+    static GlowClient api;
+    static List<GroupSummary> groups;
+
+    @BeforeAll
+    static void open() throws Exception {
+        launch(AppConfig.demo());
+        api = ((RemoteSource) app.wiring().source()).client();
+        groups = api.groups(GroupsQuery.firstPage(60), Cancellation.none()).groups();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        shutdown();
+    }
+
+    private GroupDetailViewModel vm() {
+        return app.wiring().mainWindow().workspace().detail();
+    }
+
+    private GroupSummary named(String part) {
+        return groups.stream().filter(g -> g.groupName().contains(part)).findFirst().orElseThrow();
+    }
+
+    private void openGroup(GroupSummary g) throws Exception {
+        var list = app.wiring().mainWindow().workspace().list();
+        robot.interact(() -> list.openedProperty().set(new GroupRow(g, "", "", "")));
+        waitFor(15, () -> !vm().items().isEmpty() && g.groupId().equals(vm().groupId()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<Conversation.Item> conversation() {
+        return robot.lookup("#conversationList").queryAs(ListView.class);
+    }
+
+    @Test
+    void theHeaderTimelineAndBubblesShowTheGroup() throws Exception {
+        GroupSummary g = groups.get(0);
+        openGroup(g);
+        assertEquals(g.groupName(), label("#groupTitle").getText());
+        waitFor(5, () -> label("#groupActor").getText().equals("Actor: Dana Reviewer"));
+        assertTrue(label("#groupTotals").getText().contains("$" + g.cost().toPlainString()));
+        assertTrue(label("#groupInvolved").getText().contains("Models: "));
+        assertEquals(g.runCount(), vm().runs().size(), "every run is on the timeline");
+        assertTrue(vm().items().get(0) instanceof Conversation.RunHeader);
+        // visible bubbles get their text; system prompts are full-width cards
+        waitFor(10, () -> robot.lookup(".bubble-system").tryQuery().isPresent()
+                && robot.lookup(".message-text").queryAll().stream().anyMatch(n ->
+                ((SelectableText) n).getText().startsWith("You are")));
+        assertTrue(robot.lookup(".bubble-user").tryQuery().isPresent());
+        assertTrue(robot.lookup(".bubble-assistant").tryQuery().isPresent());
+        assertTrue(robot.lookup(".attachment-chip").tryQuery().isPresent(), "the rich group shows attachments");
+        SelectableText any = robot.lookup(".message-text").queryAs(SelectableText.class);
+        assertFalse(any.isEditable());
+        waitFor(5, () -> vm().groupJsonProperty().get().contains("\"group_id\" : \"" + g.groupId() + "\""));
+    }
+
+    @Test
+    void aFiveThousandMessageGroupLoadsWindowByWindow() throws Exception {
+        GroupSummary big = named("marathon");
+        assertTrue(big.messageCount() >= 5000);
+        openGroup(big);
+        long placeholders = vm().items().stream().filter(i -> i instanceof Conversation.Placeholder).count();
+        assertTrue(placeholders >= 20, "unloaded windows are placeholders: " + placeholders);
+        long loaded = vm().items().stream().filter(i -> i instanceof Conversation.MessageItem
+                || i instanceof Conversation.Fold).count();
+        assertTrue(loaded < 400, "only the first window is loaded: " + loaded);
+        robot.interact(() -> vm().jumpToMessage(4321));
+        waitFor(15, () -> conversation().getSelectionModel().getSelectedItem() instanceof Conversation.MessageItem m
+                && m.position() == 4320);
+        long after = vm().items().stream().filter(i -> i instanceof Conversation.Placeholder).count();
+        assertTrue(after < placeholders && after > placeholders - 5, "one or two windows more: " + after);
+        assertTrue(vm().texts() != null);
+    }
+
+    @Test
+    void replayedContextIsFoldedSoEachTurnIsReadOnce() throws Exception {
+        GroupSummary g = groups.stream().filter(x -> x.runCount() >= 4 && x.messageCount() < 200).findFirst()
+                .orElseThrow();
+        openGroup(g);
+        List<Conversation.Fold> folds = vm().items().stream().filter(i -> i instanceof Conversation.Fold)
+                .map(i -> (Conversation.Fold) i).toList();
+        assertFalse(folds.isEmpty(), "replayed context is folded");
+        Set<String> shown = new HashSet<>();
+        for (Conversation.Item i : vm().items()) {
+            if (i instanceof Conversation.MessageItem m) {
+                assertTrue(shown.add(m.message().id()), "message shown twice: " + m.message().id());
+            }
+        }
+        int before = vm().items().size();
+        Conversation.Fold f = folds.get(0);
+        robot.interact(() -> vm().toggleFold(f.runIndex()));
+        assertEquals(before + f.messages().size(), vm().items().size(), "unfolding shows the replayed messages");
+        robot.interact(() -> vm().toggleFold(f.runIndex()));
+        assertEquals(before, vm().items().size());
+    }
+
+    @Test
+    void aOneMegabyteTextShowsItsStartAndShowAllOpensTheWhole() throws Exception {
+        GroupSummary g = named("crash log");
+        openGroup(g);
+        int index = -1;
+        for (int i = 0; i < vm().items().size(); i++) {
+            if (vm().items().get(i) instanceof Conversation.MessageItem m && m.message().textUploadIds().size() == 2
+                    && m.message().role().equals("user")) {
+                index = i;
+            }
+        }
+        assertTrue(index >= 0);
+        int target = index;
+        robot.interact(() -> conversation().scrollTo(target));
+        waitFor(10, () -> robot.lookup(".show-all").tryQuery().isPresent());
+        javafx.scene.control.Button all = robot.lookup(".show-all").queryButton();
+        assertTrue(all.getText().startsWith("Show all (1.0 MB)"), all.getText());
+        robot.interact(all::fire);
+        waitFor(15, () -> robot.lookup(".full-text").tryQuery().isPresent()
+                && ((ListView<?>) robot.lookup(".full-text").query()).getItems().size() == 8200);
+        robot.interact(() -> ((javafx.stage.Stage) robot.lookup(".full-text").query().getScene().getWindow()).close());
+    }
+
+    @Test
+    void findHighlightsMatchesInTheLoadedText() throws Exception {
+        openGroup(groups.get(0));
+        waitFor(10, () -> robot.lookup(".message-text").queryAll().size() >= 3);
+        robot.interact(() -> vm().find("you"));
+        waitFor(5, () -> vm().findStatusProperty().get().matches("1 of \\d+ \\(in loaded text\\)"));
+        waitFor(5, () -> robot.lookup(".find-current").tryQuery().isPresent());
+        String first = vm().findStatusProperty().get();
+        robot.interact(() -> vm().findNext());
+        assertTrue(vm().findStatusProperty().get().startsWith("2 of") || first.endsWith("1 of 1 (in loaded text)"));
+        robot.interact(() -> vm().find(""));
+    }
+
+    @Test
+    void theToolCallTreeListsCallsAndLeadsToTheirMessage() throws Exception {
+        GroupSummary g = groups.stream().filter(x -> x.groupName().contains("Grading feedback") && x.runCount() >= 3
+                && x.messageCount() < 500).findFirst().orElseThrow();
+        openGroup(g);
+        waitFor(15, () -> !vm().calls().isEmpty());
+        var calls = vm().calls();
+        String template = calls.get(0).call().templateName();
+        robot.interact(() -> app.wiring().mainWindow().workspace().detail().selectedRunProperty().set(-1));
+        robot.interact(() -> {
+            var tabs = robot.lookup("#detailTabs").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getSelectionModel().select(1);
+        });
+        javafx.scene.control.TreeTableView<?> tree = robot.lookup("#toolCallTree .tree-table-view")
+                .queryAs(javafx.scene.control.TreeTableView.class);
+        waitFor(5, () -> tree.getRoot() != null && !tree.getRoot().getChildren().isEmpty());
+        assertTrue(label("#templateCounts").getText().contains(template + ": "));
+        robot.interact(() -> robot.lookup("#callFilter").queryAs(javafx.scene.control.TextField.class)
+                .setText("no-such-template"));
+        assertTrue(tree.getRoot().getChildren().isEmpty());
+        robot.interact(() -> robot.lookup("#callFilter").queryAs(javafx.scene.control.TextField.class).setText(""));
+        var call = tree.getRoot().getChildren().get(0).getChildren().get(0).getChildren().get(0);
+        robot.interact(() -> tree.getSelectionModel().select(tree.getRow((javafx.scene.control.TreeItem) call)));
+        long position = calls.get(0).position();
+        waitFor(10, () -> conversation().getSelectionModel().getSelectedItem() instanceof Conversation.MessageItem m
+                && m.position() == position);
+    }
+
+    @Test
+    void clickingARunOnTheTimelineScrollsToItsMessages() throws Exception {
+        GroupSummary g = named("Semester of lab help");
+        openGroup(g);
+        robot.interact(() -> vm().selectRun(150));
+        waitFor(15, () -> conversation().getSelectionModel().getSelectedItem() instanceof Conversation.RunHeader h
+                && h.runIndex() == 150);
+        robot.interact(() -> robot.lookup("#timelineByCost").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        assertNotNull(robot.lookup("#runTimeline").query());
+    }
+}
