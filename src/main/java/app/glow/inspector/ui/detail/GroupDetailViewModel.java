@@ -64,6 +64,7 @@ public final class GroupDetailViewModel {
     private final StringProperty findStatus = new SimpleStringProperty("");
     private final ObjectProperty<Long> currentMatch = new SimpleObjectProperty<>();
     private final Set<Long> matches = new LinkedHashSet<>();
+    private final IntegerProperty repaint = new SimpleIntegerProperty();
 
     private final List<BackgroundRunner.Job> jobs = new ArrayList<>();
     private final Map<Integer, BackgroundRunner.Job> windowJobs = new HashMap<>();
@@ -144,6 +145,11 @@ public final class GroupDetailViewModel {
         return currentMatch;
     }
 
+    /** Bumped when rows must be redrawn although the items did not change (find highlights). */
+    public IntegerProperty repaintProperty() {
+        return repaint;
+    }
+
     public boolean isMatch(long position) {
         return matches.contains(position);
     }
@@ -193,8 +199,11 @@ public final class GroupDetailViewModel {
         involved.set(involvedText(s.modelIds(), s.agentIds(), s.profileIds()));
         status.set("Loading…");
         String id = groupId;
-        jobs.add(runner.submit(c -> source.detail(id, 0, WINDOW, c), d -> first(id, d),
-                t -> status.set(ErrorText.of(t))));
+        // The raw JSON is made in the background too: for hundreds of runs it is not free.
+        jobs.add(runner.submit(c -> {
+            GroupDetail d = source.detail(id, 0, WINDOW, c);
+            return new Object[] {d, pretty(d)};
+        }, r -> first(id, (GroupDetail) r[0], (String) r[1]), t -> status.set(ErrorText.of(t))));
     }
 
     private String involvedText(List<String> m, List<String> a, List<String> p) {
@@ -206,7 +215,7 @@ public final class GroupDetailViewModel {
         return s.isEmpty() ? "none" : s;
     }
 
-    private void first(String id, GroupDetail d) {
+    private void first(String id, GroupDetail d, String rawJson) {
         if (!id.equals(groupId)) {
             return;
         }
@@ -227,15 +236,40 @@ public final class GroupDetailViewModel {
             addIfPresent(p, rm.run().profileId());
         }
         involved.set(involvedText(List.copyOf(m), List.copyOf(a), List.copyOf(p)));
-        groupJson.set(pretty(d));
+        groupJson.set(rawJson);
         rebuild();
         status.set(Formats.count(d.totalMessageCount()) + " messages in " + Formats.count(d.runs().size())
                 + " runs" + (d.totalMessageCount() > WINDOW ? "; loaded " + WINDOW + " at a time as you scroll" : ""));
         indexCalls(id, d);
     }
 
+    /** Applies the conversation's rows as a minimal change (only the part that differs), so the
+     * list keeps what it has measured and the reader's place. */
     private void rebuild() {
-        items.setAll(conversation.items());
+        List<Conversation.Item> next = conversation.items();
+        int prefix = 0;
+        int max = Math.min(items.size(), next.size());
+        while (prefix < max && items.get(prefix).equals(next.get(prefix))) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < max - prefix
+                && items.get(items.size() - 1 - suffix).equals(next.get(next.size() - 1 - suffix))) {
+            suffix++;
+        }
+        if (prefix == items.size() && prefix == next.size()) {
+            return;
+        }
+        List<Conversation.Item> middle = next.subList(prefix, next.size() - suffix);
+        int oldEnd = items.size() - suffix;
+        if (oldEnd - prefix == middle.size()) {
+            for (int i = 0; i < middle.size(); i++) {
+                items.set(prefix + i, middle.get(i));
+            }
+        } else {
+            items.remove(prefix, oldEnd);
+            items.addAll(prefix, middle);
+        }
     }
 
     /** Loads window {@code w} if it is not there yet (the list asks when a placeholder shows). */
@@ -401,7 +435,7 @@ public final class GroupDetailViewModel {
         currentMatch.set(null);
         if (findQuery.isEmpty() || conversation == null) {
             findStatus.set("");
-            rebuild();
+            repaint.set(repaint.get() + 1);
             return;
         }
         String needle = findQuery.toLowerCase(Locale.ROOT);
@@ -414,7 +448,7 @@ public final class GroupDetailViewModel {
                 }
             }
         }
-        rebuild();
+        repaint.set(repaint.get() + 1);
         if (matches.isEmpty()) {
             findStatus.set("No match in the loaded text");
             return;
@@ -439,6 +473,7 @@ public final class GroupDetailViewModel {
         int i = cur == null ? 0 : Math.floorMod(list.indexOf(cur) + dir, list.size());
         currentMatch.set(list.get(i));
         findStatus.set((i + 1) + " of " + list.size() + " (in loaded text)");
+        repaint.set(repaint.get() + 1);
         scrollToPosition(list.get(i));
     }
 

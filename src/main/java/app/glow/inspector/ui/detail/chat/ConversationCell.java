@@ -75,7 +75,8 @@ final class ConversationCell extends ListCell<Conversation.Item> {
         l.setWrapText(true);
         l.getStyleClass().add("run-separator");
         l.setMaxWidth(Double.MAX_VALUE);
-        l.setTooltip(new Tooltip("Run " + r.id() + "\nExact cost: " + Money.exact(r.cost())));
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setAccessibleHelp("Run " + r.id() + ", exact cost " + Money.exact(r.cost()));
         l.setOnMouseClicked(e -> vm.selectedRunProperty().set(h.runIndex()));
         if (vm.selectedRunProperty().get() == h.runIndex()) {
             l.getStyleClass().add("run-separator-selected");
@@ -172,9 +173,10 @@ final class ConversationCell extends ListCell<Conversation.Item> {
     private void fillText(VBox holder, String textId, TextLoader.Preview p, boolean current) {
         List<Node> nodes = new ArrayList<>();
         for (TextBlocks.Block b : TextBlocks.split(p.text())) {
-            SelectableText t = new SelectableText(b.text(), b.code());
-            if (current) {
-                t.highlight(vm.findQuery());
+            MessageText t = new MessageText(b.text(), b.code());
+            if (current && b.text().toLowerCase(java.util.Locale.ROOT)
+                    .contains(vm.findQuery().toLowerCase(java.util.Locale.ROOT))) {
+                t.makeSelectable().highlight(vm.findQuery());
             }
             nodes.add(t);
         }
@@ -204,7 +206,7 @@ final class ConversationCell extends ListCell<Conversation.Item> {
         for (String id : ids) {
             Label chip = new Label(kind + " " + (id.length() > 8 ? id.substring(0, 8) + "…" : id), new FontIcon(icon));
             chip.getStyleClass().addAll("attachment-chip", "attachment-" + kind.toLowerCase());
-            chip.setTooltip(new Tooltip(kind + " upload " + id));
+            chip.setAccessibleText(kind + " upload " + id);
             strip.getChildren().add(chip);
         }
     }

@@ -1,0 +1,155 @@
+package app.glow.inspector.bench;
+
+import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.api.GlowClient;
+import app.glow.inspector.api.GlowConnection;
+import app.glow.inspector.api.GlowHttp;
+import app.glow.inspector.api.GlowJson;
+import app.glow.inspector.api.RetryPolicy;
+import app.glow.inspector.demo.DemoServer;
+import app.glow.inspector.model.GroupSummary;
+import app.glow.inspector.model.GroupsQuery;
+import app.glow.inspector.service.RemoteSource;
+import app.glow.inspector.service.ResourceNames;
+import app.glow.inspector.service.TextLoader;
+import app.glow.inspector.ui.BackgroundRunner;
+import app.glow.inspector.ui.detail.GroupDetailView;
+import app.glow.inspector.ui.detail.GroupDetailViewModel;
+import app.glow.inspector.ui.groups.GroupRow;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+
+/**
+ * Time from selecting a group to its first painted bubbles with text, for a 50-message and a
+ * 5,000-message group, and the FX thread's longest stall while scrolling the large one. Each
+ * group is opened cold (a fresh text cache) several times; the median is printed.
+ */
+public final class GroupDetailBench {
+    public static void main(String[] args) throws Exception {
+        try (DemoServer server = DemoServer.start(DemoServer.Options.defaults().withLive(0, 15_000))) {
+            GlowClient client = new GlowClient(GlowConnection.of(server.url(), server.token()), GlowHttp.newClient(),
+                    GlowJson.newMapper(), RetryPolicy.DEFAULT);
+            RemoteSource source = new RemoteSource(client, "bench", true, null);
+            List<GroupSummary> groups = client.groups(GroupsQuery.firstPage(100), Cancellation.none()).groups();
+            GroupSummary small = groups.stream().filter(g -> g.messageCount() >= 40 && g.messageCount() <= 60)
+                    .findFirst().orElseThrow();
+            GroupSummary big = groups.stream().filter(g -> g.messageCount() >= 5000).findFirst().orElseThrow();
+            CountDownLatch started = new CountDownLatch(1);
+            Platform.startup(started::countDown);
+            started.await();
+            var background = Executors.newFixedThreadPool(4);
+            BackgroundRunner runner = new BackgroundRunner(background, Platform::runLater);
+            ResourceNames names = new ResourceNames();
+            AtomicReference<Stage> stageRef = new AtomicReference<>();
+            onFx(() -> {
+                Stage stage = new Stage();
+                stage.setScene(new Scene(new Label("…"), 900, 900));
+                stage.show();
+                stageRef.set(stage);
+            });
+            for (GroupSummary g : List.of(small, big, small, big, small, big, small, big, small, big)) {
+                measure(g, source, runner, names, stageRef.get(), false);
+            }
+            System.out.printf("first bubbles, %,5d messages : median %.0f ms%n", small.messageCount(),
+                    median(TIMES.get(small.groupId())));
+            System.out.printf("first bubbles, %,5d messages : median %.0f ms%n", big.messageCount(),
+                    median(TIMES.get(big.groupId())));
+            measure(big, source, runner, names, stageRef.get(), true);
+            background.shutdownNow();
+            Platform.exit();
+        }
+        System.exit(0);
+    }
+
+    private static final java.util.Map<String, List<Double>> TIMES = new java.util.HashMap<>();
+
+    private static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        Collections.sort(s);
+        return s.get(s.size() / 2);
+    }
+
+    private static void measure(GroupSummary g, RemoteSource source, BackgroundRunner runner, ResourceNames names,
+                                Stage stage, boolean scroll) throws Exception {
+        AtomicReference<GroupDetailViewModel> vmRef = new AtomicReference<>();
+        AtomicReference<GroupDetailView> viewRef = new AtomicReference<>();
+        onFx(() -> {
+            GroupDetailViewModel vm = new GroupDetailViewModel(source, runner, names, new TextLoader(source));
+            GroupDetailView view = new GroupDetailView(vm, ZoneId.systemDefault(), new Label());
+            stage.getScene().setRoot(view);
+            vmRef.set(vm);
+            viewRef.set(view);
+        });
+        long t0 = System.nanoTime();
+        onFx(() -> vmRef.get().show(new GroupRow(g, "", "", "")));
+        while (true) {
+            boolean[] painted = new boolean[1];
+            onFx(() -> {
+                for (Node n : viewRef.get().lookupAll(".message-text-label")) {
+                    if (n instanceof javafx.scene.control.Labeled t && !t.getText().isEmpty() && n.getScene() != null) {
+                        painted[0] = true;
+                    }
+                }
+            });
+            if (painted[0]) {
+                break;
+            }
+            Thread.sleep(2);
+        }
+        double ms = (System.nanoTime() - t0) / 1e6;
+        TIMES.computeIfAbsent(g.groupId(), k -> new ArrayList<>()).add(ms);
+        if (!scroll) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        ListView<Object> list = (ListView<Object>) viewRef.get().lookup("#conversationList");
+        List<Long> lateness = Collections.synchronizedList(new ArrayList<>());
+        var beat = Executors.newSingleThreadScheduledExecutor();
+        beat.scheduleAtFixedRate(() -> {
+            long posted = System.nanoTime();
+            Platform.runLater(() -> lateness.add(System.nanoTime() - posted));
+        }, 0, 5, TimeUnit.MILLISECONDS);
+        long s0 = System.nanoTime();
+        int steps = 0;
+        for (int i = 0; i < 3000; i += 15) {
+            int target = i;
+            Platform.runLater(() -> list.scrollTo(Math.min(target, list.getItems().size() - 1)));
+            Thread.sleep(16);
+            steps++;
+        }
+        long scrollMs = (System.nanoTime() - s0) / 1_000_000;
+        beat.shutdownNow();
+        int[] items = new int[1];
+        onFx(() -> items[0] = list.getItems().size());
+        List<Long> sorted = new ArrayList<>(lateness);
+        Collections.sort(sorted);
+        System.out.printf("scrolling the %,d-message group: %d steps of 15 rows in %,d ms; %,d list rows now%n",
+                g.messageCount(), steps, scrollMs, items[0]);
+        System.out.printf("FX thread stall while scrolling: longest %.1f ms, p99 %.1f ms%n",
+                sorted.get(sorted.size() - 1) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6);
+    }
+
+    private static void onFx(Runnable r) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+    }
+}
