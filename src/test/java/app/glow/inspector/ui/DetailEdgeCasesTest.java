@@ -7,7 +7,7 @@ import app.glow.inspector.api.GlowConnection;
 import app.glow.inspector.app.AppConfig;
 import app.glow.inspector.service.Conversation;
 import app.glow.inspector.ui.detail.GroupDetailViewModel;
-import app.glow.inspector.ui.detail.chat.SelectableText;
+import app.glow.inspector.ui.detail.chat.MessageText;
 import app.glow.inspector.ui.groups.GroupRow;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
@@ -127,10 +127,14 @@ class DetailEdgeCasesTest extends FxAppSupport {
         waitFor(10, () -> robot.lookup(".bubble-other").tryQuery().isPresent());
         assertTrue(robot.lookup(".bubble-role").queryAll().stream().anyMatch(n ->
                 ((javafx.scene.control.Label) n).getText().startsWith("Role: tool")), "an unknown role is labelled");
-        waitFor(10, () -> robot.lookup(".message-text").tryQuery().isPresent());
-        SelectableText t = robot.lookup(".message-text").queryAs(SelectableText.class);
-        assertEquals("<b>bold?</b> <script>alert(1)</script> & <img src=x onerror=alert(2)>", t.getText(),
-                "markup is shown as text");
+        waitFor(10, () -> robot.lookup(".message-block").tryQuery().isPresent());
+        MessageText t = robot.lookup(".message-block").queryAs(MessageText.class);
+        String markup = "<b>bold?</b> <script>alert(1)</script> & <img src=x onerror=alert(2)>";
+        assertEquals(markup, t.text(), "markup is shown as text");
+        assertEquals(markup, ((javafx.scene.control.Label) t.getChildren().get(0)).getText());
+        String[] selectable = new String[1];
+        robot.interact(() -> selectable[0] = t.makeSelectable().getText());
+        assertEquals(markup, selectable[0]);
         waitFor(10, () -> robot.lookup(".text-error").tryQuery().isPresent());
         assertTrue(label("#groupInvolved").getText().contains("m-unnamed"), "unnamed ids are shown raw");
         assertTrue(robot.lookup(".run-separator").queryAll().stream().anyMatch(n ->

@@ -13,6 +13,7 @@ import app.glow.inspector.model.GroupsQuery;
 import app.glow.inspector.service.Conversation;
 import app.glow.inspector.service.RemoteSource;
 import app.glow.inspector.ui.detail.GroupDetailViewModel;
+import app.glow.inspector.ui.detail.chat.MessageText;
 import app.glow.inspector.ui.detail.chat.SelectableText;
 import app.glow.inspector.ui.groups.GroupRow;
 import java.util.HashSet;
@@ -54,6 +55,16 @@ class GroupDetailTest extends FxAppSupport {
         waitFor(15, () -> !vm().items().isEmpty() && g.groupId().equals(vm().groupId()));
     }
 
+    /** Visible on screen: the list keeps an invisible cell for measuring, which is not. */
+    static boolean shown(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+
     @SuppressWarnings("unchecked")
     private ListView<Conversation.Item> conversation() {
         return robot.lookup("#conversationList").queryAs(ListView.class);
@@ -71,13 +82,18 @@ class GroupDetailTest extends FxAppSupport {
         assertTrue(vm().items().get(0) instanceof Conversation.RunHeader);
         // visible bubbles get their text; system prompts are full-width cards
         waitFor(10, () -> robot.lookup(".bubble-system").tryQuery().isPresent()
-                && robot.lookup(".message-text").queryAll().stream().anyMatch(n ->
-                ((SelectableText) n).getText().startsWith("You are")));
+                && robot.lookup(".message-block").queryAll().stream().anyMatch(n ->
+                ((MessageText) n).text().startsWith("You are")));
         assertTrue(robot.lookup(".bubble-user").tryQuery().isPresent());
         assertTrue(robot.lookup(".bubble-assistant").tryQuery().isPresent());
         assertTrue(robot.lookup(".attachment-chip").tryQuery().isPresent(), "the rich group shows attachments");
-        SelectableText any = robot.lookup(".message-text").queryAs(SelectableText.class);
-        assertFalse(any.isEditable());
+        MessageText any = robot.lookup(".message-block").match(GroupDetailTest::shown).queryAs(MessageText.class);
+        robot.clickOn(any);
+        waitFor(5, () -> any.getChildren().get(0) instanceof SelectableText);
+        SelectableText selectable = (SelectableText) any.getChildren().get(0);
+        assertFalse(selectable.isEditable(), "selectable, not editable");
+        robot.interact(selectable::selectAll);
+        assertEquals(any.text(), selectable.getSelectedText(), "the whole text can be selected and copied");
         waitFor(5, () -> vm().groupJsonProperty().get().contains("\"group_id\" : \"" + g.groupId() + "\""));
     }
 
@@ -147,7 +163,7 @@ class GroupDetailTest extends FxAppSupport {
     @Test
     void findHighlightsMatchesInTheLoadedText() throws Exception {
         openGroup(groups.get(0));
-        waitFor(10, () -> robot.lookup(".message-text").queryAll().size() >= 3);
+        waitFor(10, () -> robot.lookup(".message-block").queryAll().size() >= 3);
         robot.interact(() -> vm().find("you"));
         waitFor(5, () -> vm().findStatusProperty().get().matches("1 of \\d+ \\(in loaded text\\)"));
         waitFor(5, () -> robot.lookup(".find-current").tryQuery().isPresent());
