@@ -12,11 +12,21 @@ import java.util.Map;
  * @param demoGroups groups in the demo dataset
  * @param problem    a configuration problem to tell the user about (the demo opens instead)
  */
-public record AppConfig(GlowConnection connection, int demoGroups, String problem) {
+public record AppConfig(GlowConnection connection, int demoGroups, String problem, long demoLiveStepMillis) {
     public static final int DEFAULT_DEMO_GROUPS = 500;
+    public static final long DEFAULT_LIVE_STEP = 1500;
+
+    public AppConfig(GlowConnection connection, int demoGroups, String problem) {
+        this(connection, demoGroups, problem, DEFAULT_LIVE_STEP);
+    }
 
     public static AppConfig demo() {
         return new AppConfig(null, DEFAULT_DEMO_GROUPS, null);
+    }
+
+    /** The demo with its simulated generation at this pace (tests use a quick one). */
+    public AppConfig withDemoLiveStep(long millis) {
+        return new AppConfig(connection, demoGroups, problem, millis);
     }
 
     public boolean isDemo() {

@@ -24,6 +24,7 @@ import app.glow.inspector.ui.cost.CostViewModel;
 import app.glow.inspector.service.TextLoader;
 import app.glow.inspector.ui.detail.GroupDetailViewModel;
 import app.glow.inspector.ui.groups.GroupListViewModel;
+import app.glow.inspector.ui.live.LiveViewModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -79,7 +80,8 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
     private Workspace workspace(ConnectionDialog.Choice choice, GlowConnection connection) throws IOException {
         GroupSource source;
         if (choice != null && choice.demo()) {
-            DemoServer demo = DemoServer.start(DemoServer.Options.defaults().withGroups(config.demoGroups()));
+            DemoServer demo = DemoServer.start(DemoServer.Options.defaults().withGroups(config.demoGroups())
+                    .withLive(config.demoLiveStepMillis(), 15_000));
             GlowClient client = new GlowClient(GlowConnection.of(demo.url(), demo.token()), http, mapper,
                     RetryPolicy.DEFAULT);
             source = new RemoteSource(client, "Demo instance (" + demo.url() + ")", true, demo);
@@ -89,9 +91,10 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         }
         ResourceNames names = new ResourceNames();
         PricingBook pricing = new PricingBook();
-        return new Workspace(source, new GroupListViewModel(source, runner, names, pricing, zone),
-                new GroupDetailViewModel(source, runner, names, new TextLoader(source)),
-                new CostViewModel(source, runner, names, pricing));
+        GroupListViewModel list = new GroupListViewModel(source, runner, names, pricing, zone);
+        GroupDetailViewModel detail = new GroupDetailViewModel(source, runner, names, new TextLoader(source));
+        return new Workspace(source, list, detail, new CostViewModel(source, runner, names, pricing),
+                new LiveViewModel(source, runner, list, detail, zone));
     }
 
     public MainWindow mainWindow() {
@@ -149,8 +152,8 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
 
     @Override
     public void close() {
-        background.shutdownNow();
         mainWindow.workspace().close();
+        background.shutdownNow();
     }
 
     static Cancellation none() {

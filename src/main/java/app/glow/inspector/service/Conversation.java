@@ -114,6 +114,16 @@ public final class Conversation {
         }
     }
 
+    /** The windows loaded so far. */
+    public java.util.Set<Integer> loadedWindows() {
+        return java.util.Set.copyOf(windows.keySet());
+    }
+
+    /** Keeps the reader's open folds when a newer copy of the group replaces this one. */
+    public void copyFoldsFrom(Conversation older) {
+        openFolds.putAll(older.openFolds);
+    }
+
     /** Opens or closes the fold over run {@code runIndex}'s replayed context. */
     public void toggleFold(int runIndex) {
         openFolds.merge(runIndex, true, (a, b) -> !a);

@@ -32,6 +32,15 @@ public interface GroupSource extends AutoCloseable {
 
     MediaStream openUpload(MediaKind kind, String uploadId, ByteRange range, Cancellation c) throws GlowApiException;
 
+    /**
+     * Follows live generation events (only where {@link #isLive()}); close the result to stop.
+     *
+     * @param lastEventId resume after this event, or null for "from now"
+     */
+    default AutoCloseable watch(String lastEventId, app.glow.inspector.api.GenerationWatch.Listener listener) {
+        throw new UnsupportedOperationException("this source has no live events");
+    }
+
     /** Whether the source has server caches to drop ({@code /system/refresh}). */
     default boolean canRefreshServer() {
         return false;

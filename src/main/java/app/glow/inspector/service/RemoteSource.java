@@ -67,6 +67,11 @@ public final class RemoteSource implements GroupSource {
     }
 
     @Override
+    public AutoCloseable watch(String lastEventId, app.glow.inspector.api.GenerationWatch.Listener listener) {
+        return client.watch(null, lastEventId, listener, app.glow.inspector.api.GenerationWatch.Settings.DEFAULT);
+    }
+
+    @Override
     public boolean canRefreshServer() {
         return true;
     }

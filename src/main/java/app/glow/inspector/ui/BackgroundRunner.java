@@ -39,7 +39,16 @@ public final class BackgroundRunner {
 
     public <T> Job submit(Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         Job job = new Job();
-        background.execute(() -> {
+        try {
+            background.execute(() -> run(job, work, onSuccess, onFailure));
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            job.cancel(); // the application is closing: nothing will want the result
+        }
+        return job;
+    }
+
+    private <T> void run(Job job, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        {
             T result;
             try {
                 result = work.run(job.cancellation);
@@ -58,8 +67,7 @@ public final class BackgroundRunner {
                     onSuccess.accept(result);
                 }
             });
-        });
-        return job;
+        }
     }
 
     /** Runs on the FX executor (used to hop back from other threads, e.g. event listeners). */

@@ -50,6 +50,9 @@ public final class MainWindow {
     private final Label badge = new Label("Demo data");
     private final Label status = new Label();
     private final MenuItem refreshServer = new MenuItem("Refresh server caches");
+    private final javafx.scene.control.ToggleButton follow = new javafx.scene.control.ToggleButton("Follow live");
+    private final Label liveStatus = new Label();
+    private final VBox notices = new VBox(2);
     private Workspace workspace;
     private GroupListView listView;
     private GroupDetailView detailView;
@@ -67,7 +70,8 @@ public final class MainWindow {
     }
 
     public Scene createScene() {
-        VBox top = new VBox(menuBar(), toolbar());
+        notices.setId("notices");
+        VBox top = new VBox(menuBar(), toolbar(), notices);
         root.setTop(top);
         status.setId("statusLabel");
         HBox statusBar = new HBox(16, status);
@@ -113,10 +117,51 @@ public final class MainWindow {
         badge.setManaged(ws.source().isDemo());
         status.textProperty().bind(ws.list().statusProperty());
         refreshServer.setDisable(!ws.source().canRefreshServer());
+        bindLive(ws);
         if (stage != null) {
             stage.setTitle(TITLE + " — " + (ws.source().isDemo() ? "Demo data" : ws.source().title()));
         }
         ws.list().reload();
+    }
+
+    private Workspace boundLive;
+
+    private void bindLive(Workspace ws) {
+        if (boundLive != null) {
+            follow.selectedProperty().unbindBidirectional(boundLive.live().followProperty());
+        }
+        boundLive = ws;
+        follow.setDisable(!ws.live().isAvailable());
+        follow.selectedProperty().bindBidirectional(ws.live().followProperty());
+        liveStatus.textProperty().bind(ws.live().statusTextProperty());
+        ws.live().statusProperty().addListener((o, a, b) -> {
+            liveStatus.getStyleClass().removeIf(c -> c.startsWith("live-"));
+            liveStatus.getStyleClass().add("live-" + b.name().toLowerCase());
+        });
+        ws.live().notices().addListener((javafx.collections.ListChangeListener<
+                app.glow.inspector.ui.live.LiveViewModel.Notice>) c -> showNotices(ws));
+        showNotices(ws);
+        ws.live().start();
+    }
+
+    private void showNotices(Workspace ws) {
+        notices.getChildren().clear();
+        for (var n : ws.live().notices()) {
+            Label text = new Label(n.text());
+            text.setWrapText(true);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMaxWidth(Double.MAX_VALUE);
+            javafx.scene.control.Hyperlink open = new javafx.scene.control.Hyperlink("Open group");
+            open.setOnAction(e -> ws.list().openById(n.groupId(), m -> ws.list().noticeProperty().set(m)));
+            Button dismiss = new Button(null, new FontIcon(Feather.X));
+            dismiss.getStyleClass().add("flat");
+            dismiss.setOnAction(e -> ws.live().notices().remove(n));
+            HBox row = new HBox(8, new FontIcon(Feather.ALERT_CIRCLE), text, open, dismiss);
+            row.getStyleClass().add("live-notice");
+            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            row.setPadding(new Insets(4, 10, 4, 10));
+            notices.getChildren().add(row);
+        }
     }
 
     private MenuBar menuBar() {
@@ -169,7 +214,11 @@ public final class MainWindow {
         refresh.setOnAction(e -> workspace.list().reload());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(sourceLabel, badge, spacer, open, connect, refresh);
+        follow.setId("followLive");
+        follow.setTooltip(new Tooltip("Follow live generation events: progress in the list, new runs as they are saved"));
+        liveStatus.setId("liveStatus");
+        liveStatus.getStyleClass().add("live-status");
+        return new ToolBar(sourceLabel, badge, follow, liveStatus, spacer, open, connect, refresh);
     }
 
     void showOpenGroupDialog() {

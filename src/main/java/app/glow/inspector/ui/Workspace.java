@@ -7,9 +7,10 @@ import app.glow.inspector.ui.groups.GroupListViewModel;
 
 /** Everything tied to one data source: the source and its view models. Replaced on switching. */
 public record Workspace(GroupSource source, GroupListViewModel list, GroupDetailViewModel detail,
-                        CostViewModel cost) implements AutoCloseable {
+                        CostViewModel cost, app.glow.inspector.ui.live.LiveViewModel live) implements AutoCloseable {
     @Override
     public void close() {
+        live.close();
         source.close();
     }
 }

@@ -31,7 +31,8 @@ class MainWindowTest extends FxAppSupport {
         TableView<GroupRow> table = table();
         assertTrue(table.isVisible());
         assertEquals("Name", table.getColumns().get(0).getText());
-        assertEquals("Cost", table.getColumns().get(7).getText());
+        assertEquals("Cost", table.getColumns().get(8).getText());
+        assertEquals("Live", table.getColumns().get(1).getText());
     }
 
     @Test

@@ -169,6 +169,11 @@ public final class GroupDetailViewModel {
     // ---- Opening -------------------------------------------------------------------------------
 
     public void show(GroupRow row) {
+        if (row != null && conversation != null && row.groupId().equals(groupId)) {
+            updateTotals(row.summary());
+            refreshInPlace();
+            return;
+        }
         cancelAll();
         items.clear();
         runs.clear();
@@ -193,9 +198,7 @@ public final class GroupDetailViewModel {
         GroupSummary s = row.summary();
         title.set(s.groupName());
         actor.set("");
-        totals.set(Formats.count(s.runCount()) + " runs · " + Formats.count(s.messageCount()) + " messages · "
-                + Formats.count(s.inputTokens()) + " input, " + Formats.count(s.cachedInputTokens()) + " cached, "
-                + Formats.count(s.outputTokens()) + " output tokens · " + Money.exact(s.cost()));
+        updateTotals(s);
         involved.set(involvedText(s.modelIds(), s.agentIds(), s.profileIds()));
         status.set("Loading…");
         String id = groupId;
@@ -204,6 +207,57 @@ public final class GroupDetailViewModel {
             GroupDetail d = source.detail(id, 0, WINDOW, c);
             return new Object[] {d, pretty(d)};
         }, r -> first(id, (GroupDetail) r[0], (String) r[1]), t -> status.set(ErrorText.of(t))));
+    }
+
+    private void updateTotals(GroupSummary s) {
+        totals.set(Formats.count(s.runCount()) + " runs · " + Formats.count(s.messageCount()) + " messages · "
+                + Formats.count(s.inputTokens()) + " input, " + Formats.count(s.cachedInputTokens()) + " cached, "
+                + Formats.count(s.outputTokens()) + " output tokens · " + Money.exact(s.cost()));
+    }
+
+    /**
+     * Fetches the open group again and applies the difference in place: new runs join the
+     * timeline, new messages join the conversation, the reader's place and open folds stay.
+     */
+    public void refreshInPlace() {
+        if (conversation == null) {
+            return;
+        }
+        String id = groupId;
+        Conversation old = conversation;
+        java.util.Set<Integer> windows = old.loadedWindows();
+        jobs.add(runner.submit(c -> {
+            GroupDetail first = source.detail(id, 0, WINDOW, c);
+            if (!first.groupExists()) {
+                return null;
+            }
+            Conversation conv = new Conversation(first, WINDOW);
+            for (int w : windows) {
+                if (w > 0 && w < conv.windowCount()) {
+                    conv.add(w, source.detail(id, w * WINDOW, WINDOW, c));
+                }
+            }
+            return new Object[] {conv, first};
+        }, r -> {
+            if (!id.equals(groupId) || conversation != old) {
+                return;
+            }
+            if (r == null) {
+                status.set("This group no longer exists on the server; what was loaded stays shown.");
+                return;
+            }
+            Conversation conv = (Conversation) r[0];
+            GroupDetail first = (GroupDetail) r[1];
+            conv.copyFoldsFrom(old);
+            conversation = conv;
+            names.learn(first);
+            if (first.runs().size() != runs.size()) {
+                runs.setAll(first.runs());
+            }
+            rebuild();
+            status.set(Formats.count(first.totalMessageCount()) + " messages in " + Formats.count(first.runs().size())
+                    + " runs · updated live");
+        }, t -> status.set(ErrorText.of(t))));
     }
 
     private String involvedText(List<String> m, List<String> a, List<String> p) {

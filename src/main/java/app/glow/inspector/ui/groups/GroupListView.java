@@ -61,6 +61,7 @@ public final class GroupListView extends BorderPane {
         placeholder.getStyleClass().add("table-placeholder");
         table.setPlaceholder(placeholder);
         table.getColumns().add(text("Name", 300, r -> r.summary().groupName()));
+        table.getColumns().add(live());
         table.getColumns().add(created());
         table.getColumns().add(number("Runs", 60, s -> s.runCount()));
         table.getColumns().add(number("Messages", 95, s -> s.messageCount()));
@@ -98,12 +99,70 @@ public final class GroupListView extends BorderPane {
             }
         });
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        vm.reselectProperty().addListener((o, a, ids) -> {
+            if (ids == null || ids.isEmpty()) {
+                return;
+            }
+            // after the table has settled the replaced rows, select the same groups again
+            javafx.application.Platform.runLater(() -> {
+                var sm = table.getSelectionModel();
+                for (int i = 0; i < vm.rows().size(); i++) {
+                    if (ids.contains(vm.rows().get(i).groupId()) && !sm.isSelected(i)) {
+                        sm.select(i);
+                    }
+                }
+            });
+        });
+        vm.insertedAtTopProperty().addListener((o, a, b) -> keepPlace(b.intValue() - a.intValue()));
 
         StackPane tableArea = new StackPane(table, loadingStrip());
         VBox top = new VBox(filterBar(), banner(), notice());
         setTop(top);
         setCenter(tableArea);
         setBottom(footer());
+    }
+
+    /** New rows arrived at the top: keep the rows the reader was looking at in view. */
+    private void keepPlace(int inserted) {
+        if (inserted <= 0 || !(table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
+            return;
+        }
+        var first = flow.getFirstVisibleCell();
+        if (first != null && first.getIndex() > 0) {
+            table.scrollTo(first.getIndex() + inserted);
+        }
+    }
+
+    private TableColumn<GroupRow, LiveProgress> live() {
+        TableColumn<GroupRow, LiveProgress> c = new TableColumn<>("Live");
+        c.setId("col-live");
+        c.setPrefWidth(110);
+        c.setCellValueFactory(d -> javafx.beans.binding.Bindings.valueAt(vm.progress(), d.getValue().groupId()));
+        c.setCellFactory(col -> new TableCell<>() {
+            private final ProgressBar bar = new ProgressBar();
+            private final Label text = new Label();
+            private final VBox box = new VBox(1, bar, text);
+
+            {
+                bar.setPrefWidth(96);
+                bar.setPrefHeight(8);
+                text.getStyleClass().add("live-progress-label");
+                getStyleClass().add("live-progress");
+            }
+
+            @Override
+            protected void updateItem(LiveProgress item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                bar.setProgress(Math.max(0, Math.min(1, item.fraction())));
+                text.setText(item.label());
+                setGraphic(box);
+            }
+        });
+        return c;
     }
 
     /** j/k move like the arrows; Enter opens the selected group. */

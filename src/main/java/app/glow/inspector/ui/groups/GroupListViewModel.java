@@ -66,6 +66,11 @@ public final class GroupListViewModel {
     private final ObjectProperty<Totals> loadedTotals = new SimpleObjectProperty<>(Totals.EMPTY);
     private final ObjectProperty<Totals> selectionTotals = new SimpleObjectProperty<>(Totals.EMPTY);
     private final Set<String> loadedIds = new LinkedHashSet<>();
+    private final ObjectProperty<Set<String>> reselect = new SimpleObjectProperty<>();
+    private final javafx.beans.property.IntegerProperty insertedAtTop =
+            new javafx.beans.property.SimpleIntegerProperty();
+    private final javafx.collections.ObservableMap<String, LiveProgress> progress =
+            FXCollections.observableHashMap();
 
     private String nextToken;
     private boolean exhausted;
@@ -145,6 +150,73 @@ public final class GroupListViewModel {
 
     public GroupSource source() {
         return source;
+    }
+
+    /** Live generation progress per group id, shown in the list while it runs. */
+    public javafx.collections.ObservableMap<String, LiveProgress> progress() {
+        return progress;
+    }
+
+    /** Ids the view should select again after rows were replaced (live updates). */
+    public ReadOnlyObjectProperty<Set<String>> reselectProperty() {
+        return reselect;
+    }
+
+    /** Bumped by the number of rows inserted at the top, so the view can keep its place. */
+    public javafx.beans.property.ReadOnlyIntegerProperty insertedAtTopProperty() {
+        return insertedAtTop;
+    }
+
+    /** The loaded row of a group, or null. */
+    public GroupRow row(String groupId) {
+        for (GroupRow r : loaded) {
+            if (r.groupId().equals(groupId)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Fetches one group again (after a live generation saved it) and replaces its row in place,
+     * or puts it at the top when it is new; the selection stays as it was.
+     */
+    public void refreshGroup(String groupId) {
+        runner.submit(c -> {
+            var d = source.detail(groupId, 0, 0, c);
+            names.learn(d);
+            return d;
+        }, d -> {
+            if (!d.groupExists()) {
+                return;
+            }
+            Set<String> selected = new LinkedHashSet<>();
+            selection.forEach(r -> selected.add(r.groupId()));
+            GroupRow old = row(groupId);
+            GroupSummary fresh = summarize(d);
+            if (old != null) {
+                GroupSummary o = old.summary();
+                fresh = new GroupSummary(o.groupId(), d.groupName() != null ? d.groupName() : o.groupName(),
+                        o.createdAt(), fresh.updatedAt(), fresh.runCount(), fresh.messageCount(), fresh.inputTokens(),
+                        fresh.outputTokens(), fresh.cachedInputTokens(), fresh.cost(), fresh.modelIds(),
+                        fresh.agentIds(), fresh.profileIds());
+                GroupRow row = GroupRow.of(fresh, names);
+                loaded.set(loaded.indexOf(old), row);
+            } else {
+                loaded.add(0, GroupRow.of(fresh, names));
+                loadedIds.add(groupId);
+                if (totalCount != null) {
+                    totalCount++;
+                }
+                insertedAtTop.set(insertedAtTop.get() + 1);
+            }
+            loadedTotals.set(Totals.of(loaded.stream().map(GroupRow::summary).toList()));
+            updateStatus();
+            reselect.set(null);
+            reselect.set(selected);
+        }, t -> {
+            // a failed live refresh leaves the old row; the next event tries again
+        });
     }
 
     public BackgroundRunner runner() {

@@ -49,6 +49,7 @@ public final class RunTimeline extends Region {
     private double dragX = Double.NaN;
     private double dragOffset;
     private boolean dragged;
+    private String firstRunId;
 
     public RunTimeline(ObservableList<RunWithMessages> runs, IntegerProperty selected, ResourceNames names,
                        ZoneId zone, IntConsumer onSelect) {
@@ -62,9 +63,14 @@ public final class RunTimeline extends Region {
         setMinHeight(90);
         setPrefHeight(110);
         runs.addListener((ListChangeListener<RunWithMessages>) c -> {
-            zoom = 1;
-            offset = 0;
-            modelColours.clear();
+            String first = runs.isEmpty() ? null : runs.get(0).run().id();
+            if (!java.util.Objects.equals(first, firstRunId)) {
+                // another group: start from the whole span; the same group growing keeps the view
+                zoom = 1;
+                offset = 0;
+                modelColours.clear();
+                firstRunId = first;
+            }
             draw();
         });
         selected.addListener((o, a, b) -> {

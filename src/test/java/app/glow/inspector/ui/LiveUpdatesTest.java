@@ -1,0 +1,81 @@
+package app.glow.inspector.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.glow.inspector.app.AppConfig;
+import app.glow.inspector.ui.groups.GroupRow;
+import app.glow.inspector.ui.live.LiveViewModel;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.collections.MapChangeListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Follow mode against the demo's live generation (sped up): progress, row updates, notices. */
+class LiveUpdatesTest extends FxAppSupport {
+    @BeforeAll
+    static void open() throws Exception {
+        launch(AppConfig.demo().withDemoLiveStep(120));
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        shutdown();
+    }
+
+    @Test
+    void progressShowsThenTheRowAndTheOpenGroupUpdateInPlace() throws Exception {
+        var ws = app.wiring().mainWindow().workspace();
+        waitFor(15, () -> table().getItems().size() >= 100);
+        waitFor(10, () -> ws.live().statusProperty().get() == LiveViewModel.Status.CONNECTED);
+        assertEquals("Live", label("#liveStatus").getText());
+
+        GroupRow live = table().getItems().get(0);
+        long runsBefore = live.summary().runCount();
+        robot.interact(() -> table().getSelectionModel().clearAndSelect(0));
+        waitFor(15, () -> live.groupId().equals(ws.detail().groupId()) && ws.detail().runs().size() == runsBefore);
+
+        AtomicBoolean sawProgress = new AtomicBoolean();
+        robot.interact(() -> ws.list().progress().addListener(
+                (MapChangeListener<String, Object>) c -> {
+                    if (c.wasAdded() && c.getKey().equals(live.groupId())) {
+                        sawProgress.set(true);
+                    }
+                }));
+        waitFor(20, () -> sawProgress.get() && robot.lookup(".live-progress .progress-bar").tryQuery().isPresent()
+                || table().getItems().stream().anyMatch(r -> r.groupId().equals(live.groupId())
+                && r.summary().runCount() > runsBefore));
+        waitFor(20, () -> table().getItems().stream().anyMatch(r -> r.groupId().equals(live.groupId())
+                && r.summary().runCount() > runsBefore));
+        assertTrue(sawProgress.get(), "a progress bar showed before the row updated");
+        GroupRow updated = table().getItems().stream().filter(r -> r.groupId().equals(live.groupId())).findFirst()
+                .orElseThrow();
+        assertEquals(0, table().getItems().indexOf(updated), "the row stays where it was");
+        waitFor(5, () -> table().getSelectionModel().getSelectedItem() != null
+                && table().getSelectionModel().getSelectedItem().groupId().equals(live.groupId()));
+        waitFor(15, () -> ws.detail().runs().size() > runsBefore
+                && ws.detail().statusProperty().get().contains("updated live"));
+        assertEquals(live.groupId(), ws.detail().groupId(), "the open group stays open");
+    }
+
+    @Test
+    void aFailedGenerationBecomesANoticeNamingTheGroup() throws Exception {
+        var ws = app.wiring().mainWindow().workspace();
+        waitFor(40, () -> !ws.live().notices().isEmpty());
+        LiveViewModel.Notice n = ws.live().notices().get(0);
+        assertTrue(n.text().startsWith("Generation"), n.text());
+        assertTrue(n.text().contains("“"), "names the group: " + n.text());
+        waitFor(5, () -> robot.lookup("#notices .hyperlink").tryQuery().isPresent());
+    }
+
+    @Test
+    void pausingStopsFollowing() throws Exception {
+        var ws = app.wiring().mainWindow().workspace();
+        robot.interact(() -> ws.live().followProperty().set(false));
+        assertEquals(LiveViewModel.Status.PAUSED, ws.live().statusProperty().get());
+        assertEquals("Paused", label("#liveStatus").getText());
+        robot.interact(() -> ws.live().followProperty().set(true));
+        waitFor(10, () -> ws.live().statusProperty().get() == LiveViewModel.Status.CONNECTED);
+    }
+}
