@@ -16,12 +16,26 @@ import org.junit.jupiter.api.Test;
 /** A server failure shows a banner with the server's message and Retry; the app stays usable. */
 class ErrorBannerTest extends FxAppSupport {
     static MockWebServer server;
+    static final java.util.concurrent.BlockingQueue<MockResponse> pages =
+            new java.util.concurrent.LinkedBlockingQueue<>();
 
     @BeforeAll
     static void open() throws Exception {
         server = new MockWebServer();
+        // Pages come from a queue; the live event stream (which the app also opens) gets an empty stream.
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(mockwebserver3.RecordedRequest r) throws InterruptedException {
+                if (r.getUrl().encodedPath().equals("/system/watch")) {
+                    return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                            .body(": nothing yet\n\n").build();
+                }
+                MockResponse next = pages.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                return next != null ? next : new MockResponse.Builder().code(503).build();
+            }
+        });
         server.start();
-        server.enqueue(new MockResponse.Builder().code(500).addHeader("Content-Type", "application/json")
+        pages.add(new MockResponse.Builder().code(500).addHeader("Content-Type", "application/json")
                 .body("{\"error\": {\"code\": \"internal\", \"message\": \"database is restarting\"}}").build());
         launch(new AppConfig(GlowConnection.of(server.url("/").toString(), "test-token"), 500, null));
     }
@@ -41,7 +55,7 @@ class ErrorBannerTest extends FxAppSupport {
         assertTrue(text.contains("500"), text);
         assertFalse(stage.getTitle().contains("Demo"));
 
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        pages.add(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .body("""
                         {"groups": [{"group_id": "g-1", "group_name": "Recovered group", "created_at": "2026-11-20T14:03:22Z",
                           "run_count": 1, "message_count": 2, "cost": 0.5, "model_ids": ["m-9"]}],
