@@ -1,0 +1,191 @@
+package app.glow.inspector.service;
+
+import app.glow.inspector.api.ByteRange;
+import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.api.GlowApiException;
+import app.glow.inspector.api.MediaStream;
+import app.glow.inspector.model.MediaKind;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback HTTP bridge for JavaFX's MediaPlayer and Image, which can only GET a URL, to the
+ * POST download endpoints (or an archive): {@code http://127.0.0.1:PORT/SECRET/KIND/UPLOAD_ID}.
+ * It binds to 127.0.0.1, requires the per-session secret in every path (404 otherwise), answers
+ * HEAD and GET with Range, and streams: nothing is held whole; when the player hangs up, the
+ * upstream download is closed.
+ */
+public final class MediaBridge implements AutoCloseable {
+    private final GroupSource source;
+    private final HttpServer http;
+    private final ExecutorService pool;
+    private final String secret;
+    private final AtomicInteger open = new AtomicInteger();
+
+    public MediaBridge(GroupSource source) throws IOException {
+        this.source = source;
+        byte[] b = new byte[24];
+        new SecureRandom().nextBytes(b);
+        this.secret = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "media-bridge-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        http.setExecutor(pool);
+        http.createContext("/", this::handle);
+        http.start();
+    }
+
+    /** The URL a player or an image loader can GET for an upload. */
+    public String url(MediaKind kind, String uploadId) {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + "/" + secret + "/" + kind.wireName() + "/"
+                + URLEncoder.encode(uploadId, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** Upstream downloads currently open (for tests: they close when players hang up). */
+    public int openStreams() {
+        return open.get();
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        pool.shutdownNow();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String[] parts = ex.getRequestURI().getRawPath().split("/", -1);
+            // "", secret, kind, id
+            if (parts.length != 4 || !MessageDigest.isEqual(parts[1].getBytes(StandardCharsets.UTF_8),
+                    secret.getBytes(StandardCharsets.UTF_8))) {
+                plain(ex, 404, "Not found");
+                return;
+            }
+            MediaKind kind;
+            try {
+                kind = MediaKind.fromWireName(parts[2]);
+            } catch (IllegalArgumentException e) {
+                plain(ex, 404, "Not found");
+                return;
+            }
+            String id = java.net.URLDecoder.decode(parts[3], StandardCharsets.UTF_8);
+            String method = ex.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                ex.getResponseHeaders().set("Allow", "GET, HEAD");
+                plain(ex, 405, "GET or HEAD");
+                return;
+            }
+            serve(ex, kind, id, method.equals("HEAD"));
+        } catch (IOException playerHungUp) {
+            // the player closed the connection: the upstream stream was closed with it
+        }
+    }
+
+    private void serve(HttpExchange ex, MediaKind kind, String id, boolean head) throws IOException {
+        ByteRange range = null;
+        String rh = ex.getRequestHeaders().getFirst("Range");
+        if (rh != null && rh.startsWith("bytes=") && rh.indexOf(',') < 0) {
+            try {
+                range = ByteRange.parse(rh);
+            } catch (IllegalArgumentException ignored) {
+                range = null; // a range we do not understand is ignored, as RFC 9110 allows
+            }
+        }
+        // HEAD asks for the first byte only: enough for the size, type and ETag.
+        ByteRange ask = head && range == null ? ByteRange.of(0, 0) : range;
+        Cancellation c = new Cancellation();
+        MediaStream s;
+        try {
+            s = source.openUpload(kind, id, ask, c);
+        } catch (GlowApiException e) {
+            int status = e.status() == 404 || e.status() == 416 ? e.status() : 502;
+            if (status == 416 && e.getMessage() != null) {
+                ex.getResponseHeaders().set("Content-Range", "bytes */*");
+            }
+            plain(ex, status, e.getMessage());
+            return;
+        }
+        open.incrementAndGet();
+        try (s) {
+            var h = ex.getResponseHeaders();
+            if (s.contentType() != null) {
+                h.set("Content-Type", s.contentType());
+            }
+            h.set("Accept-Ranges", "bytes");
+            if (s.etag() != null) {
+                h.set("ETag", s.etag());
+            }
+            h.set("Cache-Control", "no-store");
+            long total = s.totalSize();
+            if (head) {
+                if (range != null && s.isPartial()) {
+                    h.set("Content-Range", "bytes " + s.firstByte() + "-" + (s.firstByte() + s.contentLength() - 1)
+                            + "/" + (total < 0 ? "*" : total));
+                    h.set("Content-Length", String.valueOf(s.contentLength()));
+                    ex.sendResponseHeaders(206, -1);
+                } else {
+                    if (total >= 0) {
+                        h.set("Content-Length", String.valueOf(total));
+                    }
+                    ex.sendResponseHeaders(200, -1);
+                }
+                return;
+            }
+            long length = s.contentLength();
+            if (s.isPartial()) {
+                h.set("Content-Range", "bytes " + s.firstByte() + "-" + (s.firstByte() + length - 1) + "/"
+                        + (total < 0 ? "*" : total));
+                ex.sendResponseHeaders(206, length < 0 ? 0 : length);
+            } else {
+                ex.sendResponseHeaders(200, length < 0 ? 0 : length);
+            }
+            try (OutputStream out = ex.getResponseBody(); InputStream in = s.body()) {
+                byte[] buf = new byte[64 * 1024];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    out.write(buf, 0, n);
+                }
+            } catch (IOException hungUp) {
+                c.cancel(); // close the upstream download with the player's connection
+                throw hungUp;
+            }
+        } finally {
+            open.decrementAndGet();
+        }
+    }
+
+    private static void plain(HttpExchange ex, int status, String text) throws IOException {
+        byte[] b = (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
+        if (b.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(b);
+            }
+        }
+    }
+}
