@@ -24,6 +24,7 @@ import app.glow.inspector.ui.cost.CostViewModel;
 import app.glow.inspector.service.TextLoader;
 import app.glow.inspector.ui.detail.GroupDetailViewModel;
 import app.glow.inspector.ui.groups.GroupListViewModel;
+import app.glow.inspector.ui.detail.media.MediaController;
 import app.glow.inspector.ui.live.LiveViewModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -92,7 +93,8 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         ResourceNames names = new ResourceNames();
         PricingBook pricing = new PricingBook();
         GroupListViewModel list = new GroupListViewModel(source, runner, names, pricing, zone);
-        GroupDetailViewModel detail = new GroupDetailViewModel(source, runner, names, new TextLoader(source));
+        GroupDetailViewModel detail = new GroupDetailViewModel(source, runner, names, new TextLoader(source),
+                new MediaController(source, runner));
         return new Workspace(source, list, detail, new CostViewModel(source, runner, names, pricing),
                 new LiveViewModel(source, runner, list, detail, zone));
     }

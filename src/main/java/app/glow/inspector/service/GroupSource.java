@@ -33,6 +33,25 @@ public interface GroupSource extends AutoCloseable {
     MediaStream openUpload(MediaKind kind, String uploadId, ByteRange range, Cancellation c) throws GlowApiException;
 
     /**
+     * Streams a whole upload to {@code out}. Sources that can resume a dropped download do so;
+     * the bytes are checked against the declared length either way.
+     */
+    default long save(MediaKind kind, String uploadId, java.io.OutputStream out, Cancellation c)
+            throws GlowApiException {
+        try (MediaStream s = openUpload(kind, uploadId, null, c)) {
+            long n = s.body().transferTo(out);
+            if (s.contentLength() >= 0 && n != s.contentLength()) {
+                throw new GlowApiException(GlowApiException.Kind.INTEGRITY, 0, "integrity",
+                        "The upload ended after " + n + " of " + s.contentLength() + " bytes.", null, null, null);
+            }
+            return n;
+        } catch (java.io.IOException e) {
+            throw e instanceof GlowApiException g ? g : new GlowApiException(GlowApiException.Kind.CONNECTION, 0,
+                    "connection_failed", "The download failed: " + e.getMessage(), null, null, e);
+        }
+    }
+
+    /**
      * Follows live generation events (only where {@link #isLive()}); close the result to stop.
      *
      * @param lastEventId resume after this event, or null for "from now"

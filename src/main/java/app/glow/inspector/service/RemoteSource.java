@@ -67,6 +67,12 @@ public final class RemoteSource implements GroupSource {
     }
 
     @Override
+    public long save(MediaKind kind, String uploadId, java.io.OutputStream out, Cancellation c)
+            throws GlowApiException {
+        return client.download(kind, uploadId, null, out, c).bytesWritten(); // resumes after a drop
+    }
+
+    @Override
     public AutoCloseable watch(String lastEventId, app.glow.inspector.api.GenerationWatch.Listener listener) {
         return client.watch(null, lastEventId, listener, app.glow.inspector.api.GenerationWatch.Settings.DEFAULT);
     }

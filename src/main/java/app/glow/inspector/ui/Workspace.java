@@ -11,6 +11,7 @@ public record Workspace(GroupSource source, GroupListViewModel list, GroupDetail
     @Override
     public void close() {
         live.close();
+        detail.media().close();
         source.close();
     }
 }

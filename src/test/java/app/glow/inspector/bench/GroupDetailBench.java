@@ -86,7 +86,8 @@ public final class GroupDetailBench {
         AtomicReference<GroupDetailViewModel> vmRef = new AtomicReference<>();
         AtomicReference<GroupDetailView> viewRef = new AtomicReference<>();
         onFx(() -> {
-            GroupDetailViewModel vm = new GroupDetailViewModel(source, runner, names, new TextLoader(source));
+            GroupDetailViewModel vm = new GroupDetailViewModel(source, runner, names, new TextLoader(source),
+                    new app.glow.inspector.ui.detail.media.MediaController(source, runner));
             GroupDetailView view = new GroupDetailView(vm, ZoneId.systemDefault(), new Label());
             stage.getScene().setRoot(view);
             vmRef.set(vm);

@@ -16,21 +16,22 @@ import org.junit.jupiter.api.Test;
 /** A saved generation for a group not in the list puts it at the top; the selection stays. */
 class LiveNewGroupTest extends FxAppSupport {
     static MockWebServer server;
+    static final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
 
     @BeforeAll
     static void open() throws Exception {
         server = new MockWebServer();
         server.setDispatcher(new Dispatcher() {
             @Override
-            public MockResponse dispatch(RecordedRequest r) {
+            public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
                 String path = r.getUrl().encodedPath();
                 String body = r.getBody() == null ? "" : r.getBody().utf8();
                 if (path.equals("/system/watch")) {
+                    release.await(30, TimeUnit.SECONDS); // the event is sent when the test says so
                     return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
-                            .bodyDelay(2500, TimeUnit.MILLISECONDS)
                             .body("id: 7\nevent: GenerationSavedEvent\ndata: {\"group_id\": \"g-new\", \"run_id\": \"r-1\","
                                     + " \"artifact_type\": \"group\"}\n\n")
-                            .onResponseEnd(mockwebserver3.SocketEffect.Stall.INSTANCE).build();
+                            .addHeader("Connection", "close").build();
                 }
                 String json;
                 if (path.equals("/system/groups")) {
@@ -64,7 +65,13 @@ class LiveNewGroupTest extends FxAppSupport {
     void aNewGroupAppearsAtTheTopAndTheSelectionStays() throws Exception {
         waitFor(10, () -> table().getItems().size() == 2);
         robot.interact(() -> table().getSelectionModel().clearAndSelect(1));
-        waitFor(15, () -> table().getItems().size() == 3);
+        release.countDown();
+        try {
+            waitFor(15, () -> table().getItems().size() == 3);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("live: " + app.wiring().mainWindow().workspace().live().statusTextProperty().get()
+                    + " requests: " + server.getRequestCount(), e);
+        }
         assertEquals("Brand new group", table().getItems().get(0).summary().groupName());
         waitFor(5, () -> table().getSelectionModel().getSelectedItem() != null
                 && table().getSelectionModel().getSelectedItem().groupId().equals("g-2"));

@@ -46,6 +46,7 @@ public final class GroupDetailViewModel {
     private final BackgroundRunner runner;
     private final ResourceNames names;
     private final TextLoader texts;
+    private final app.glow.inspector.ui.detail.media.MediaController media;
     private final ObjectMapper json = GlowJson.newMapper();
 
     private final StringProperty title = new SimpleStringProperty("Select a group");
@@ -72,11 +73,13 @@ public final class GroupDetailViewModel {
     private String groupId;
     private String findQuery = "";
 
-    public GroupDetailViewModel(GroupSource source, BackgroundRunner runner, ResourceNames names, TextLoader texts) {
+    public GroupDetailViewModel(GroupSource source, BackgroundRunner runner, ResourceNames names, TextLoader texts,
+                                app.glow.inspector.ui.detail.media.MediaController media) {
         this.source = source;
         this.runner = runner;
         this.names = names;
         this.texts = texts;
+        this.media = media;
         selectedMessage.addListener((o, a, m) -> messageJson.set(m == null ? "" : pretty(m)));
     }
 
@@ -175,6 +178,7 @@ public final class GroupDetailViewModel {
             return;
         }
         cancelAll();
+        media.disposeAll(); // players of the previous group stop here
         items.clear();
         runs.clear();
         calls.clear();
@@ -466,6 +470,10 @@ public final class GroupDetailViewModel {
             return null;
         }
         return runner.submit(c -> texts.preview(uploadId, c), done, t -> failed.accept(ErrorText.of(t)));
+    }
+
+    public app.glow.inspector.ui.detail.media.MediaController media() {
+        return media;
     }
 
     public TextLoader texts() {

@@ -7,7 +7,14 @@ import app.glow.inspector.service.Money;
 import app.glow.inspector.service.TextLoader;
 import app.glow.inspector.ui.BackgroundRunner;
 import app.glow.inspector.ui.Formats;
+import app.glow.inspector.model.MediaKind;
+import app.glow.inspector.service.FileNames;
 import app.glow.inspector.ui.detail.GroupDetailViewModel;
+import app.glow.inspector.ui.detail.media.ImageViewer;
+import app.glow.inspector.ui.detail.media.InlinePlayer;
+import app.glow.inspector.ui.detail.media.MediaController;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +41,7 @@ final class ConversationCell extends ListCell<Conversation.Item> {
     private final GroupDetailViewModel vm;
     private final ZoneId zone;
     private final List<BackgroundRunner.Job> jobs = new ArrayList<>();
+    private final List<InlinePlayer> players = new ArrayList<>();
 
     ConversationCell(GroupDetailViewModel vm, ZoneId zone) {
         this.vm = vm;
@@ -46,6 +54,8 @@ final class ConversationCell extends ListCell<Conversation.Item> {
         super.updateItem(item, empty);
         jobs.forEach(BackgroundRunner.Job::cancel);
         jobs.clear();
+        players.forEach(InlinePlayer::dispose); // a recycled bubble frees its players
+        players.clear();
         setText(null);
         if (empty || item == null) {
             setGraphic(null);
@@ -192,23 +202,97 @@ final class ConversationCell extends ListCell<Conversation.Item> {
         holder.getChildren().setAll(nodes);
     }
 
-    private static Node attachments(Message m) {
-        FlowPane strip = new FlowPane(6, 4);
+    private Node attachments(Message m) {
+        FlowPane strip = new FlowPane(6, 6);
         strip.getStyleClass().add("attachment-strip");
-        addChips(strip, m.imageUploadIds(), Feather.IMAGE, "Image");
-        addChips(strip, m.audioUploadIds(), Feather.MUSIC, "Audio");
-        addChips(strip, m.videoUploadIds(), Feather.FILM, "Video");
-        addChips(strip, m.fileUploadIds(), Feather.FILE, "File");
+        for (String id : m.imageUploadIds()) {
+            strip.getChildren().add(image(id));
+        }
+        for (String id : m.audioUploadIds()) {
+            strip.getChildren().add(playable(MediaKind.AUDIO, id, Feather.MUSIC, "Play audio"));
+        }
+        for (String id : m.videoUploadIds()) {
+            strip.getChildren().add(playable(MediaKind.VIDEO, id, Feather.FILM, "Play video"));
+        }
+        for (String id : m.fileUploadIds()) {
+            strip.getChildren().add(file(id));
+        }
         return strip.getChildren().isEmpty() ? null : strip;
     }
 
-    private static void addChips(FlowPane strip, List<String> ids, Feather icon, String kind) {
-        for (String id : ids) {
-            Label chip = new Label(kind + " " + (id.length() > 8 ? id.substring(0, 8) + "…" : id), new FontIcon(icon));
-            chip.getStyleClass().addAll("attachment-chip", "attachment-" + kind.toLowerCase());
-            chip.setAccessibleText(kind + " upload " + id);
-            strip.getChildren().add(chip);
+    private Node image(String id) {
+        MediaController media = vm.media();
+        StackPane holder = new StackPane(new Label("Loading image…", new FontIcon(Feather.IMAGE)));
+        holder.getStyleClass().addAll("attachment-image", "attachment-chip");
+        holder.setMinSize(MediaController.THUMB_W / 2, 60);
+        BackgroundRunner.Job job = media.thumbnail(id, img -> {
+            ImageView view = new ImageView(img);
+            view.getStyleClass().add("thumbnail");
+            view.setOnMouseClicked(e -> ImageViewer.show(media, id, () -> saveAs(MediaKind.IMAGE, id, null, -1, null),
+                    getScene() == null ? null : getScene().getWindow()));
+            view.setCursor(javafx.scene.Cursor.HAND);
+            Tooltip.install(view, new Tooltip("Open the image"));
+            holder.getChildren().setAll(view);
+        }, reason -> {
+            Label l = new Label(reason, new FontIcon(Feather.ALERT_TRIANGLE));
+            l.setWrapText(true);
+            l.setMaxWidth(300);
+            l.getStyleClass().add("media-error");
+            holder.getChildren().setAll(l);
+        });
+        if (job != null) {
+            jobs.add(job);
         }
+        return holder;
+    }
+
+    private Node playable(MediaKind kind, String id, Feather icon, String text) {
+        Button start = new Button(text, new FontIcon(icon));
+        start.getStyleClass().addAll("attachment-chip", "attachment-" + kind.wireName());
+        StackPane holder = new StackPane(start);
+        start.setOnAction(e -> {
+            InlinePlayer p = new InlinePlayer(vm.media(), kind, id, () -> saveAs(kind, id, null, -1, null));
+            players.add(p);
+            holder.getChildren().setAll(p);
+            p.player().play();
+        });
+        return holder;
+    }
+
+    private Node file(String id) {
+        Label info = new Label("File…", new FontIcon(Feather.FILE));
+        info.getStyleClass().add("file-info");
+        Button save = new Button("Save as…", new FontIcon(Feather.DOWNLOAD));
+        save.setDisable(true);
+        HBox chip = new HBox(6, info, save);
+        chip.setAlignment(Pos.CENTER_LEFT);
+        chip.getStyleClass().addAll("attachment-chip", "attachment-file");
+        BackgroundRunner.Job job = vm.media().meta(MediaKind.FILE, id, meta -> {
+            String name = FileNames.sanitize(meta.fileName(), id, FileNames.extensionFor(meta.contentType()));
+            info.setText(name + " · " + size(meta.size()) + " · " + (meta.contentType() == null ? "unknown type"
+                    : meta.contentType()));
+            save.setDisable(false);
+            save.setOnAction(e -> saveAs(MediaKind.FILE, id, name, meta.size(), info));
+        }, error -> info.setText("File unavailable: " + error));
+        if (job != null) {
+            jobs.add(job);
+        }
+        return chip;
+    }
+
+    /** "Save as…": a sanitized name, progress, written whole or not at all. */
+    private void saveAs(MediaKind kind, String id, String suggested, long size, Label progressLabel) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Save " + kind.wireName());
+        chooser.setInitialFileName(suggested != null ? suggested : FileNames.sanitize(null, id, ""));
+        java.io.File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        Label target = progressLabel != null ? progressLabel : new Label();
+        String before = target.getText();
+        vm.media().save(kind, id, f.toPath(), size, p -> target.setText(String.format("Saving %.0f%%", p * 100)),
+                msg -> target.setText(msg.startsWith("Saved") ? before + " · saved" : msg));
     }
 
     private static Label errorLabel(String text) {

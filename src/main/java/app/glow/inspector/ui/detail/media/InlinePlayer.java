@@ -1,0 +1,142 @@
+package app.glow.inspector.ui.detail.media;
+
+import app.glow.inspector.model.MediaKind;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.media.MediaPlayer;
+import javafx.scene.media.MediaView;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * An inline audio or video player: play/pause, seek, elapsed/total, volume, and for video a
+ * frame view and a pop-out window. A file that cannot play says why and offers to save it.
+ */
+public final class InlinePlayer extends VBox {
+    private final MediaController media;
+    private final MediaPlayer player;
+    private Stage popOut;
+
+    public InlinePlayer(MediaController media, MediaKind kind, String uploadId, Runnable saveFallback) {
+        super(4);
+        this.media = media;
+        getStyleClass().addAll("inline-player", "inline-player-" + kind.wireName());
+        player = media.player(kind, uploadId);
+        Button play = new Button(null, new FontIcon(Feather.PLAY));
+        play.getStyleClass().add("player-play");
+        play.setOnAction(e -> {
+            if (player.getStatus() == MediaPlayer.Status.PLAYING) {
+                player.pause();
+            } else {
+                if (player.getStatus() == MediaPlayer.Status.STOPPED || atEnd()) {
+                    player.seek(Duration.ZERO);
+                }
+                player.play();
+            }
+        });
+        Slider seek = new Slider(0, 1, 0);
+        seek.getStyleClass().add("player-seek");
+        HBox.setHgrow(seek, Priority.ALWAYS);
+        Label time = new Label("0:00 / …");
+        time.getStyleClass().add("player-time");
+        Slider volume = new Slider(0, 1, 0.8);
+        volume.setPrefWidth(70);
+        volume.setTooltip(new Tooltip("Volume"));
+        player.volumeProperty().bind(volume.valueProperty());
+        player.currentTimeProperty().addListener((o, a, t) -> {
+            Duration total = player.getTotalDuration();
+            if (!seek.isValueChanging() && total != null && total.greaterThan(Duration.ZERO)
+                    && !total.isUnknown() && !total.isIndefinite()) {
+                seek.setValue(t.toMillis() / total.toMillis());
+            }
+            time.setText(format(t) + " / " + (total == null || total.isUnknown() ? "…" : format(total)));
+        });
+        seek.valueChangingProperty().addListener((o, was, changing) -> {
+            Duration total = player.getTotalDuration();
+            if (!changing && total != null && !total.isUnknown()) {
+                player.seek(total.multiply(seek.getValue()));
+            }
+        });
+        player.statusProperty().addListener((o, a, s) -> play.setGraphic(new FontIcon(
+                s == MediaPlayer.Status.PLAYING ? Feather.PAUSE : Feather.PLAY)));
+        HBox controls = new HBox(6, play, seek, time, new FontIcon(Feather.VOLUME_2), volume);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        if (kind == MediaKind.VIDEO) {
+            MediaView view = new MediaView(player);
+            view.setFitWidth(320);
+            view.setPreserveRatio(true);
+            view.getStyleClass().add("player-video");
+            Button pop = new Button(null, new FontIcon(Feather.EXTERNAL_LINK));
+            pop.setTooltip(new Tooltip("Open in its own window"));
+            pop.setOnAction(e -> popOut());
+            controls.getChildren().add(pop);
+            getChildren().add(new StackPane(view));
+        }
+        getChildren().add(controls);
+        player.setOnError(() -> {
+            String why = player.getError() == null ? "unknown error" : player.getError().getMessage();
+            Label msg = new Label((kind == MediaKind.VIDEO ? "This video" : "This audio") + " cannot be played here ("
+                    + why + "). It may use a codec this computer lacks, or be an MP4 whose index is at the end.");
+            msg.setWrapText(true);
+            msg.getStyleClass().add("text-error");
+            Button save = new Button("Save file…");
+            save.setOnAction(e -> saveFallback.run());
+            getChildren().setAll(msg, save);
+        });
+    }
+
+    private boolean atEnd() {
+        Duration total = player.getTotalDuration();
+        return total != null && !total.isUnknown() && player.getCurrentTime().greaterThanOrEqualTo(total);
+    }
+
+    public MediaPlayer player() {
+        return player;
+    }
+
+    private void popOut() {
+        if (popOut != null) {
+            popOut.toFront();
+            return;
+        }
+        MediaView big = new MediaView(player);
+        big.setPreserveRatio(true);
+        StackPane root = new StackPane(big);
+        root.getStyleClass().add("video-popout");
+        big.fitWidthProperty().bind(root.widthProperty());
+        big.fitHeightProperty().bind(root.heightProperty());
+        popOut = new Stage();
+        popOut.setTitle("Video");
+        popOut.setScene(new Scene(root, 800, 450));
+        popOut.setOnHidden(e -> popOut = null);
+        if (getScene() != null) {
+            popOut.initOwner(getScene().getWindow());
+        }
+        popOut.show();
+    }
+
+    public void dispose() {
+        if (popOut != null) {
+            popOut.close();
+        }
+        media.dispose(player);
+    }
+
+    static String format(Duration d) {
+        if (d == null || d.isUnknown() || d.isIndefinite()) {
+            return "…";
+        }
+        long s = (long) d.toSeconds();
+        return s / 60 + ":" + String.format("%02d", s % 60);
+    }
+}
