@@ -47,6 +47,15 @@ final class DemoMedia {
         }
     });
     private final Map<String, Long> resourceSizes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.nio.file.Path videoFile;
+
+    DemoMedia() {
+        this(null);
+    }
+
+    DemoMedia(java.nio.file.Path videoFile) {
+        this.videoFile = videoFile;
+    }
 
     MediaBlob blob(UploadRef ref, String uploadId) {
         GroupSpec s = ref.spec();
@@ -58,7 +67,7 @@ final class DemoMedia {
                     ? resource(MP3, "audio/mpeg", uploadId)
                     : new WavBlob(uploadId, r.nextLong(), 2 + r.nextInt(7));
             case IMAGE -> png(uploadId, r.nextBoolean(), r.nextLong());
-            case VIDEO -> resource(MP4, "video/mp4", uploadId);
+            case VIDEO -> videoFile != null ? new FileBlob(videoFile, "video/mp4") : resource(MP4, "video/mp4", uploadId);
             case FILE -> file(ref, uploadId, r);
             default -> throw new IllegalArgumentException("not an upload kind: " + ref.kind());
         };
@@ -228,6 +237,42 @@ final class DemoMedia {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file on disk, served by ranges through a channel (never read whole). */
+    record FileBlob(java.nio.file.Path path, String contentType) implements MediaBlob {
+        @Override
+        public long size() {
+            try {
+                return java.nio.file.Files.size(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public String etag() {
+            return "\"file-" + size() + "\"";
+        }
+
+        @Override
+        public void write(OutputStream out, long start, long length) throws IOException {
+            try (var ch = java.nio.channels.FileChannel.open(path)) {
+                ch.position(start);
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(256 * 1024);
+                long left = length;
+                while (left > 0) {
+                    buf.clear();
+                    buf.limit((int) Math.min(buf.capacity(), left));
+                    int n = ch.read(buf);
+                    if (n < 0) {
+                        throw new IOException("file ended early");
+                    }
+                    out.write(buf.array(), 0, n);
+                    left -= n;
+                }
+            }
         }
     }
 

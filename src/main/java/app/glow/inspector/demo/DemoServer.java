@@ -38,9 +38,18 @@ public final class DemoServer implements AutoCloseable {
      * @param keepAliveMillis SSE keep-alive comment interval
      */
     public record Options(long seed, int groups, int port, int messageCap, long liveStepMillis,
-                          long keepAliveMillis) {
+                          long keepAliveMillis, java.nio.file.Path videoFile) {
+        public Options(long seed, int groups, int port, int messageCap, long liveStepMillis, long keepAliveMillis) {
+            this(seed, groups, port, messageCap, liveStepMillis, keepAliveMillis, null);
+        }
+
         public static Options defaults() {
             return new Options(2026, 500, 0, 500, 1500, 15_000);
+        }
+
+        /** Serve this file for every video upload (benchmarks use a large one). */
+        public Options withVideoFile(java.nio.file.Path file) {
+            return new Options(seed, groups, port, messageCap, liveStepMillis, keepAliveMillis, file);
         }
 
         public Options withGroups(int n) {
@@ -72,7 +81,7 @@ public final class DemoServer implements AutoCloseable {
     private final String token;
     private final ObjectMapper mapper = GlowJson.newMapper();
     private final DemoApi api;
-    private final DemoMedia media = new DemoMedia();
+    private final DemoMedia media;
     private final ExportWriter exports;
     private final LiveGenerator live;
     private final AtomicInteger requests = new AtomicInteger();
@@ -93,6 +102,7 @@ public final class DemoServer implements AutoCloseable {
         byte[] tokenBytes = new byte[24];
         random.nextBytes(tokenBytes);
         this.token = "demo_" + Base64.getUrlEncoder().withoutPadding().encodeToString(tokenBytes);
+        this.media = new DemoMedia(options.videoFile());
         DemoDataset data = new DemoDataset(options.seed(), options.groups());
         this.api = new DemoApi(data, new PageTokens(secret), options.messageCap());
         this.exports = new ExportWriter(api, media, mapper);

@@ -34,6 +34,7 @@ public final class MediaBridge implements AutoCloseable {
     private final ExecutorService pool;
     private final String secret;
     private final AtomicInteger open = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
 
     public MediaBridge(GroupSource source) throws IOException {
         this.source = source;
@@ -63,6 +64,11 @@ public final class MediaBridge implements AutoCloseable {
 
     public int port() {
         return http.getAddress().getPort();
+    }
+
+    /** Bytes sent to players so far (benchmarks show playback starts long before the end). */
+    public long bytesServed() {
+        return served.get();
     }
 
     /** Upstream downloads currently open (for tests: they close when players hang up). */
@@ -168,6 +174,7 @@ public final class MediaBridge implements AutoCloseable {
                 int n;
                 while ((n = in.read(buf)) > 0) {
                     out.write(buf, 0, n);
+                    served.addAndGet(n);
                 }
             } catch (IOException hungUp) {
                 c.cancel(); // close the upstream download with the player's connection

@@ -45,6 +45,7 @@ public final class ConversationView extends BorderPane {
         });
         vm.selectedRunProperty().addListener((o, a, b) -> list.refresh());
         vm.repaintProperty().addListener((o, a, b) -> list.refresh());
+        vm.runs().addListener((javafx.collections.ListChangeListener<Object>) c -> list.refresh());
 
         find.setId("findField");
         find.setPromptText("Find in conversation (Ctrl+F)");
