@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Proves the packaged launchers start: `glow --version` prints the pom's version, and the GUI
+# launcher opens its window under Xvfb (needs xvfb, xdotool).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+version="$1"
+app=target/jpackage/image/GlowInspector
+got=$("$app/bin/glow" --version)
+echo "glow --version: $got"
+[ "$got" = "glow $version" ] || { echo "expected 'glow $version'"; exit 1; }
+display=:$((90 + RANDOM % 9))
+Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $gui $xvfb 2>/dev/null || true' EXIT
+sleep 1
+DISPLAY=$display ALSA_CONFIG_PATH="$PWD/src/test/resources/alsa-null.conf" "$app/bin/GlowInspector" >/tmp/glow-gui.log 2>&1 &
+gui=$!
+for _ in $(seq 1 60); do
+  if DISPLAY=$display xdotool search --name "Glow Inspector" >/dev/null 2>&1; then
+    echo "GUI window: $(DISPLAY=$display xdotool search --name 'Glow Inspector' getwindowname | head -1)"
+    exit 0
+  fi
+  sleep 1
+done
+echo "the GUI window did not appear"; cat /tmp/glow-gui.log; exit 1
