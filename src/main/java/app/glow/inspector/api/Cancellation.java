@@ -42,6 +42,11 @@ public final class Cancellation {
         return () -> hooks.remove(hook);
     }
 
+    /** Throws {@link GlowApiException} (kind CANCELLED) once cancelled; for long loops outside the client. */
+    public void throwIfCancelledChecked() throws GlowApiException {
+        throwIfCancelled();
+    }
+
     void throwIfCancelled() throws GlowApiException {
         if (cancelled.get()) {
             throw GlowApiException.cancelled();

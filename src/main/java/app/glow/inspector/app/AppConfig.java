@@ -12,12 +12,18 @@ import java.util.Map;
  * @param demoGroups groups in the demo dataset
  * @param problem    a configuration problem to tell the user about (the demo opens instead)
  */
-public record AppConfig(GlowConnection connection, int demoGroups, String problem, long demoLiveStepMillis) {
+public record AppConfig(GlowConnection connection, int demoGroups, String problem, long demoLiveStepMillis,
+                        java.nio.file.Path archive) {
     public static final int DEFAULT_DEMO_GROUPS = 500;
     public static final long DEFAULT_LIVE_STEP = 1500;
 
     public AppConfig(GlowConnection connection, int demoGroups, String problem) {
-        this(connection, demoGroups, problem, DEFAULT_LIVE_STEP);
+        this(connection, demoGroups, problem, DEFAULT_LIVE_STEP, null);
+    }
+
+    /** Open an exported archive, offline. */
+    public static AppConfig archive(java.nio.file.Path file) {
+        return new AppConfig(null, DEFAULT_DEMO_GROUPS, null, DEFAULT_LIVE_STEP, file);
     }
 
     public static AppConfig demo() {
@@ -26,11 +32,11 @@ public record AppConfig(GlowConnection connection, int demoGroups, String proble
 
     /** The demo with its simulated generation at this pace (tests use a quick one). */
     public AppConfig withDemoLiveStep(long millis) {
-        return new AppConfig(connection, demoGroups, problem, millis);
+        return new AppConfig(connection, demoGroups, problem, millis, archive);
     }
 
     public boolean isDemo() {
-        return connection == null;
+        return connection == null && archive == null;
     }
 
     /** From the command line ({@code --demo}, {@code --demo-groups N}) and the environment. */
@@ -39,7 +45,9 @@ public record AppConfig(GlowConnection connection, int demoGroups, String proble
         boolean forceDemo = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--demo")) {
+            if (a.equals("--archive") && i + 1 < args.size()) {
+                return archive(java.nio.file.Path.of(args.get(++i)));
+            } else if (a.equals("--demo")) {
                 forceDemo = true;
             } else if (a.equals("--demo-groups") && i + 1 < args.size()) {
                 try {

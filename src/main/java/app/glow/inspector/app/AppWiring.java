@@ -1,6 +1,7 @@
 package app.glow.inspector.app;
 
 import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.archive.ArchiveSource;
 import app.glow.inspector.api.GlowClient;
 import app.glow.inspector.api.GlowConnection;
 import app.glow.inspector.api.GlowHttp;
@@ -63,8 +64,8 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         this.runner = new BackgroundRunner(background, fx);
         this.settings = new Settings(configFolder.resolve("settings.json"));
         this.tokens = new TokenStore(configFolder.resolve("connection.json"));
-        Workspace first = workspace(config.isDemo() ? ConnectionDialog.Choice.demoChoice()
-                : null, config.connection());
+        Workspace first = config.archive() != null ? workspace(ArchiveSource.open(config.archive()))
+                : workspace(config.isDemo() ? ConnectionDialog.Choice.demoChoice() : null, config.connection());
         this.mainWindow = new MainWindow(first, this, settings, zone);
     }
 
@@ -79,6 +80,9 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
     }
 
     private Workspace workspace(ConnectionDialog.Choice choice, GlowConnection connection) throws IOException {
+        if (choice == null && connection == null) {
+            throw new IOException("nothing to open");
+        }
         GroupSource source;
         if (choice != null && choice.demo()) {
             DemoServer demo = DemoServer.start(DemoServer.Options.defaults().withGroups(config.demoGroups())
@@ -90,6 +94,10 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
             GlowClient client = new GlowClient(connection, http, mapper, RetryPolicy.DEFAULT);
             source = new RemoteSource(client, connection.baseUrl().host(), false, null);
         }
+        return workspace(source);
+    }
+
+    private Workspace workspace(GroupSource source) {
         ResourceNames names = new ResourceNames();
         PricingBook pricing = new PricingBook();
         GroupListViewModel list = new GroupListViewModel(source, runner, names, pricing, zone);
@@ -128,6 +136,12 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
             }
             return workspace(choice, conn);
         }, ready, failed);
+    }
+
+    @Override
+    public void openArchive(java.nio.file.Path file, Consumer<Workspace> ready, Consumer<Throwable> failed) {
+        runner.submit(c -> workspace(ArchiveSource.open(file, app.glow.inspector.archive.ArchiveLimits.DEFAULT, c)),
+                ready, failed);
     }
 
     @Override

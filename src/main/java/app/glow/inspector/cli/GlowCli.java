@@ -51,6 +51,7 @@ public final class GlowCli implements Runnable {
         CommandLine root = new CommandLine(new GlowCli());
         root.addSubcommand("system", system);
         root.addSubcommand("demo-server", new CommandLine(new DemoServerCommand(ctx)));
+        root.addSubcommand("export", new CommandLine(new ExportCommand(ctx)));
         // "--body @file.json" is ours; picocli must not read @files as argument lists.
         root.setExpandAtFiles(false);
         root.setOut(new PrintWriter(ctx.out(), true));

@@ -32,6 +32,12 @@ public interface GroupSource extends AutoCloseable {
 
     MediaStream openUpload(MediaKind kind, String uploadId, ByteRange range, Cancellation c) throws GlowApiException;
 
+    /** Opens the server's export ZIP of one group; sources without one answer 501. */
+    default MediaStream openExport(String groupId, Cancellation c) throws GlowApiException {
+        throw new GlowApiException(GlowApiException.Kind.HTTP, 501, "not_implemented",
+                "This source has no export endpoint.", null, null, null);
+    }
+
     /**
      * Streams a whole upload to {@code out}. Sources that can resume a dropped download do so;
      * the bytes are checked against the declared length either way.

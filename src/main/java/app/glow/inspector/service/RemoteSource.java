@@ -67,6 +67,11 @@ public final class RemoteSource implements GroupSource {
     }
 
     @Override
+    public MediaStream openExport(String groupId, Cancellation c) throws GlowApiException {
+        return client.openExport(groupId, c);
+    }
+
+    @Override
     public long save(MediaKind kind, String uploadId, java.io.OutputStream out, Cancellation c)
             throws GlowApiException {
         return client.download(kind, uploadId, null, out, c).bytesWritten(); // resumes after a drop

@@ -84,6 +84,21 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 () -> find(scene));
+        // drop an exported archive anywhere on the window to open it
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream()
+                    .anyMatch(f -> f.getName().toLowerCase().endsWith(".zip"))) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            var zip = e.getDragboard().getFiles().stream().filter(f -> f.getName().toLowerCase().endsWith(".zip"))
+                    .findFirst();
+            zip.ifPresent(f -> openArchive(f.toPath()));
+            e.setDropCompleted(zip.isPresent());
+            e.consume();
+        });
         return scene;
     }
 
@@ -119,7 +134,8 @@ public final class MainWindow {
         refreshServer.setDisable(!ws.source().canRefreshServer());
         bindLive(ws);
         if (stage != null) {
-            stage.setTitle(TITLE + " — " + (ws.source().isDemo() ? "Demo data" : ws.source().title()));
+            stage.setTitle(TITLE + " — " + (ws.source().isDemo() ? "Demo data" : ws.source().title())
+                    + (ws.source().isLive() || ws.source().isDemo() ? "" : " (offline)"));
         }
         ws.list().reload();
     }
@@ -172,12 +188,16 @@ public final class MainWindow {
         open.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
         open.setOnAction(e -> showOpenGroupDialog());
         MenuItem export = new MenuItem("Export selection…");
+        export.setId("exportMenu");
         export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
-        export.setDisable(true); // arrives with the export feature
+        export.setOnAction(e -> exportSelection());
+        MenuItem openArchive = new MenuItem("Open archive…");
+        openArchive.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        openArchive.setOnAction(e -> chooseArchive());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> stage.close());
-        Menu file = new Menu("File", null, connect, open, export, quit);
+        Menu file = new Menu("File", null, connect, openArchive, open, export, quit);
 
         MenuItem reload = new MenuItem("Reload");
         reload.setAccelerator(new KeyCodeCombination(KeyCode.F5));
@@ -219,6 +239,49 @@ public final class MainWindow {
         liveStatus.setId("liveStatus");
         liveStatus.getStyleClass().add("live-status");
         return new ToolBar(sourceLabel, badge, follow, liveStatus, spacer, open, connect, refresh);
+    }
+
+    /** The selected groups, or the open one: what Ctrl+E exports. */
+    java.util.List<String> exportIds() {
+        var ids = new java.util.ArrayList<String>();
+        workspace.list().selection().forEach(r -> ids.add(r.groupId()));
+        if (ids.isEmpty() && workspace.list().openedProperty().get() != null) {
+            ids.add(workspace.list().openedProperty().get().groupId());
+        }
+        return ids;
+    }
+
+    void exportSelection() {
+        Workspace ws = workspace;
+        new app.glow.inspector.ui.export.ExportController(ws.list().runner()).start(ws.source(), exportIds(), stage,
+                msg -> ws.list().noticeProperty().set(msg));
+    }
+
+    private void chooseArchive() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open an exported archive");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Glow export (ZIP)", "*.zip"));
+        var f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            openArchive(f.toPath());
+        }
+    }
+
+    /** Opens an archive as the data source (checked first; a hostile one is refused with the reason). */
+    public void openArchive(java.nio.file.Path file) {
+        status.textProperty().unbind();
+        status.setText("Checking " + file.getFileName() + "…");
+        switcher.openArchive(file, ws -> {
+            Workspace old = workspace;
+            install(ws);
+            old.close();
+        }, t -> {
+            status.textProperty().bind(workspace.list().statusProperty());
+            Alert a = new Alert(Alert.AlertType.ERROR, t.getMessage() == null ? ErrorText.of(t) : t.getMessage());
+            a.setHeaderText("This archive cannot be opened");
+            a.initOwner(stage);
+            a.show();
+        });
     }
 
     void showOpenGroupDialog() {

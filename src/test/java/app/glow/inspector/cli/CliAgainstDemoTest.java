@@ -222,4 +222,21 @@ class CliAgainstDemoTest {
         CliRun v = CliRun.run(env, "--version");
         assertTrue(v.text().startsWith("glow "), v.text());
     }
+
+    @Test
+    void severalGroupsExportToOneVerifiedArchive(@TempDir Path dir) throws Exception {
+        var page = client.groups(GroupsQuery.firstPage(3), Cancellation.none()).groups();
+        String ids = page.get(0).groupId() + "," + page.get(2).groupId();
+        Path out = dir.resolve("two.zip");
+        CliRun r = CliRun.run(env, "export", "--ids", ids, "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        try (var a = app.glow.inspector.archive.ArchiveSource.open(out)) {
+            assertEquals(2, a.manifest().groups().size());
+            assertFalse(a.manifest().files().isEmpty());
+        }
+        CliRun bad = CliRun.run(env, "export", "--ids", "nope", "--out", dir.resolve("x.zip").toString());
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("nothing was written"), bad.err());
+        assertFalse(Files.exists(dir.resolve("x.zip")));
+    }
 }
