@@ -323,7 +323,7 @@ final class DemoDataset {
             file = 1;
         }
         if (rich && k == 0 && m == 2) {
-            audio = 2; // a WAV and an MP3
+            audio = 3; // a WAV, an MP3 and an AAC
         }
         if (rich && k == 1 && m == 2) {
             video = 1;

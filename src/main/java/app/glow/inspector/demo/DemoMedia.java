@@ -29,6 +29,7 @@ import javax.imageio.ImageIO;
 final class DemoMedia {
     static final String MP3 = "voice-note.mp3";
     static final String MP4 = "whiteboard-walkthrough.mp4";
+    static final String M4A = "voice-memo.m4a";
 
     /** File names a hostile or careless uploader might produce; clients must sanitize them. */
     static final List<String> HOSTILE_NAMES = List.of(
@@ -63,13 +64,24 @@ final class DemoMedia {
                 + ref.part()));
         return switch (ref.kind()) {
             case TEXT -> text(ref, uploadId);
-            case AUDIO -> (s.has(GroupSpec.Trait.RICH_MEDIA) && ref.part() == 1) || r.nextInt(4) == 0
-                    ? resource(MP3, "audio/mpeg", uploadId)
-                    : new WavBlob(uploadId, r.nextLong(), 2 + r.nextInt(7));
+            case AUDIO -> audio(s, ref, uploadId, r);
             case IMAGE -> png(uploadId, r.nextBoolean(), r.nextLong());
             case VIDEO -> videoFile != null ? new FileBlob(videoFile, "video/mp4") : resource(MP4, "video/mp4", uploadId);
             case FILE -> file(ref, uploadId, r);
             default -> throw new IllegalArgumentException("not an upload kind: " + ref.kind());
+        };
+    }
+
+    /** WAV mostly; an MP3 and an AAC (.m4a) now and then; the rich groups carry one of each. */
+    private MediaBlob audio(GroupSpec s, UploadRef ref, String uploadId, SplittableRandom r) {
+        int pick = r.nextInt(6);
+        if (s.has(GroupSpec.Trait.RICH_MEDIA)) {
+            pick = ref.part() == 1 ? 0 : ref.part() == 2 ? 1 : 5;
+        }
+        return switch (pick) {
+            case 0 -> resource(MP3, "audio/mpeg", uploadId);
+            case 1 -> resource(M4A, "audio/mp4", uploadId);
+            default -> new WavBlob(uploadId, r.nextLong(), 2 + r.nextInt(7));
         };
     }
 

@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * POST download endpoints (or an archive): {@code http://127.0.0.1:PORT/SECRET/KIND/UPLOAD_ID}.
  * It binds to 127.0.0.1, requires the per-session secret in every path (404 otherwise), answers
  * HEAD and GET with Range, and streams: nothing is held whole; when the player hangs up, the
- * upstream download is closed.
+ * upstream download is closed. Small uploads (up to {@value #CACHE_ENTRY_BYTES} bytes) are kept in
+ * memory by upload id and ETag, within a bounded budget, so replaying a voice note does not
+ * download it again; nothing is ever written to disk.
  */
 public final class MediaBridge implements AutoCloseable {
     private final GroupSource source;
@@ -35,6 +37,16 @@ public final class MediaBridge implements AutoCloseable {
     private final String secret;
     private final AtomicInteger open = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
+    static final int CACHE_ENTRY_BYTES = 2 * 1024 * 1024;
+    private static final long CACHE_BYTES = 48L * 1024 * 1024;
+
+    /** A small upload kept whole: content never changes for an upload id and its ETag. */
+    private record Cached(String etag, String contentType, byte[] bytes) {
+    }
+
+    private final java.util.Map<String, Cached> cache = new java.util.LinkedHashMap<>(64, 0.75f, true);
+    private long cachedBytes;
+    private final java.util.concurrent.atomic.AtomicInteger upstreamOpens = new java.util.concurrent.atomic.AtomicInteger();
 
     public MediaBridge(GroupSource source) throws IOException {
         this.source = source;
@@ -69,6 +81,25 @@ public final class MediaBridge implements AutoCloseable {
     /** Bytes sent to players so far (benchmarks show playback starts long before the end). */
     public long bytesServed() {
         return served.get();
+    }
+
+    /** How many upstream downloads were opened in all (cache hits open none). */
+    public int upstreamOpens() {
+        return upstreamOpens.get();
+    }
+
+    private synchronized Cached cached(String key) {
+        return cache.get(key);
+    }
+
+    private synchronized void remember(String key, Cached c) {
+        Cached old = cache.put(key, c);
+        cachedBytes += c.bytes().length - (old == null ? 0 : old.bytes().length);
+        var it = cache.entrySet().iterator();
+        while (cachedBytes > CACHE_BYTES && it.hasNext()) {
+            cachedBytes -= it.next().getValue().bytes().length;
+            it.remove();
+        }
     }
 
     /** Upstream downloads currently open (for tests: they close when players hang up). */
@@ -121,6 +152,12 @@ public final class MediaBridge implements AutoCloseable {
                 range = null; // a range we do not understand is ignored, as RFC 9110 allows
             }
         }
+        String key = kind.wireName() + "/" + id;
+        Cached hit = cached(key);
+        if (hit != null) {
+            serveCached(ex, hit, range, head);
+            return;
+        }
         // HEAD asks for the first byte only: enough for the size, type and ETag.
         ByteRange ask = head && range == null ? ByteRange.of(0, 0) : range;
         Cancellation c = new Cancellation();
@@ -136,6 +173,7 @@ public final class MediaBridge implements AutoCloseable {
             return;
         }
         open.incrementAndGet();
+        upstreamOpens.incrementAndGet();
         try (s) {
             var h = ex.getResponseHeaders();
             if (s.contentType() != null) {
@@ -169,12 +207,20 @@ public final class MediaBridge implements AutoCloseable {
             } else {
                 ex.sendResponseHeaders(200, length < 0 ? 0 : length);
             }
+            boolean keep = !s.isPartial() && length >= 0 && length <= CACHE_ENTRY_BYTES && s.etag() != null;
+            java.io.ByteArrayOutputStream copy = keep ? new java.io.ByteArrayOutputStream((int) length) : null;
             try (OutputStream out = ex.getResponseBody(); InputStream in = s.body()) {
                 byte[] buf = new byte[64 * 1024];
                 int n;
                 while ((n = in.read(buf)) > 0) {
                     out.write(buf, 0, n);
                     served.addAndGet(n);
+                    if (copy != null) {
+                        copy.write(buf, 0, n);
+                    }
+                }
+                if (copy != null && copy.size() == length) {
+                    remember(key, new Cached(s.etag(), s.contentType(), copy.toByteArray()));
                 }
             } catch (IOException hungUp) {
                 c.cancel(); // close the upstream download with the player's connection
@@ -182,6 +228,50 @@ public final class MediaBridge implements AutoCloseable {
             }
         } finally {
             open.decrementAndGet();
+        }
+    }
+
+    private void serveCached(HttpExchange ex, Cached c, ByteRange range, boolean head) throws IOException {
+        var h = ex.getResponseHeaders();
+        byte[] b = c.bytes();
+        if (c.contentType() != null) {
+            h.set("Content-Type", c.contentType());
+        }
+        h.set("Accept-Ranges", "bytes");
+        h.set("ETag", c.etag());
+        h.set("Cache-Control", "no-store");
+        int first = 0;
+        int last = b.length - 1;
+        int status = 200;
+        if (range != null) {
+            if (range.start() == null) {
+                first = (int) Math.max(0, b.length - range.end());
+            } else {
+                if (range.start() >= b.length) {
+                    h.set("Content-Range", "bytes */" + b.length);
+                    plain(ex, 416, "The range is outside the upload.");
+                    return;
+                }
+                first = (int) (long) range.start();
+                if (range.end() != null) {
+                    last = (int) Math.min(last, range.end());
+                }
+            }
+            status = 206;
+            h.set("Content-Range", "bytes " + first + "-" + last + "/" + b.length);
+        }
+        int length = last - first + 1;
+        if (head) {
+            h.set("Content-Length", String.valueOf(length));
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        ex.sendResponseHeaders(status, length == 0 ? -1 : length);
+        if (length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(b, first, length);
+                served.addAndGet(length);
+            }
         }
     }
 

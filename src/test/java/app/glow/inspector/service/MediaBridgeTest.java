@@ -90,6 +90,24 @@ class MediaBridgeTest {
     }
 
     @Test
+    void smallUploadsAreServedFromMemoryTheSecondTime() throws Exception {
+        try (MediaBridge b = new MediaBridge(new RemoteSource(client, "demo", true, null))) {
+            HttpResponse<byte[]> first = send("GET", b.url(MediaKind.VIDEO, videoId), null);
+            int opens = b.upstreamOpens();
+            HttpResponse<byte[]> again = send("GET", b.url(MediaKind.VIDEO, videoId), null);
+            HttpResponse<byte[]> part = send("GET", b.url(MediaKind.VIDEO, videoId), "bytes=10-19");
+            HttpResponse<byte[]> head = send("HEAD", b.url(MediaKind.VIDEO, videoId), null);
+            assertEquals(opens, b.upstreamOpens(), "no new upstream download");
+            assertArrayEquals(first.body(), again.body());
+            assertArrayEquals(Arrays.copyOfRange(video, 10, 20), part.body());
+            assertEquals(206, part.statusCode());
+            assertEquals(String.valueOf(video.length), head.headers().firstValue("Content-Length").orElse(""));
+            assertEquals(first.headers().firstValue("ETag"), again.headers().firstValue("ETag"));
+            assertEquals(416, send("GET", b.url(MediaKind.VIDEO, videoId), "bytes=" + video.length + "-").statusCode());
+        }
+    }
+
+    @Test
     void withoutTheSecretThereIsNothing() throws Exception {
         String good = bridge.url(MediaKind.VIDEO, videoId);
         String port = String.valueOf(bridge.port());

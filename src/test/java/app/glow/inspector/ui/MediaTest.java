@@ -67,9 +67,19 @@ class MediaTest extends FxAppSupport {
     }
 
     @Test
-    void audioPlaysToTheEndThroughTheBridge() throws Exception {
-        String audio = messages(groups.get(0)).stream().flatMap(m -> m.audioUploadIds().stream()).findFirst()
-                .orElseThrow();
+    void wavMp3AndAacPlayToTheEndThroughTheBridge() throws Exception {
+        List<String> audios = messages(groups.get(0)).stream().flatMap(m -> m.audioUploadIds().stream()).toList();
+        java.util.Set<String> types = new java.util.HashSet<>();
+        for (String audio : audios) {
+            try (var s = app.wiring().source().openUpload(MediaKind.AUDIO, audio, null, Cancellation.none())) {
+                types.add(s.contentType());
+            }
+            playToEnd(audio);
+        }
+        assertTrue(types.containsAll(java.util.Set.of("audio/wav", "audio/mpeg", "audio/mp4")), types.toString());
+    }
+
+    private void playToEnd(String audio) throws Exception {
         MediaController media = app.wiring().mainWindow().workspace().detail().media();
         AtomicReference<MediaPlayer> p = new AtomicReference<>();
         boolean[] ended = new boolean[1];
@@ -82,6 +92,25 @@ class MediaTest extends FxAppSupport {
         waitFor(30, () -> ended[0] || p.get().getStatus() == MediaPlayer.Status.HALTED);
         assertTrue(ended[0], "end of media; status " + p.get().getStatus() + " error " + p.get().getError());
         robot.interact(() -> media.dispose(p.get()));
+    }
+
+    @Test
+    void aVideoThatCannotPlaySaysWhyAndOffersToSaveIt() throws Exception {
+        MediaController media = new MediaController(hostileImages(), app.wiring().mainWindow().workspace().list()
+                .runner());
+        boolean[] saveOffered = new boolean[1];
+        AtomicReference<app.glow.inspector.ui.detail.media.InlinePlayer> player = new AtomicReference<>();
+        robot.interact(() -> {
+            player.set(new app.glow.inspector.ui.detail.media.InlinePlayer(media, MediaKind.VIDEO, "corrupt",
+                    () -> saveOffered[0] = true));
+            player.get().player().play();
+        });
+        waitFor(20, () -> player.get().getChildren().stream().anyMatch(n -> n instanceof javafx.scene.control.Label l
+                && l.getText().contains("cannot be played here")));
+        robot.interact(() -> player.get().getChildren().stream().filter(n -> n instanceof javafx.scene.control.Button)
+                .map(n -> (javafx.scene.control.Button) n).findFirst().orElseThrow().fire());
+        assertTrue(saveOffered[0], "Save file is offered instead");
+        robot.interact(media::close);
     }
 
     @Test
