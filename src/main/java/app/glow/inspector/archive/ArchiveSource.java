@@ -18,20 +18,16 @@ import app.glow.inspector.service.GroupSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -158,7 +154,7 @@ public final class ArchiveSource implements GroupSource {
             try (InputStream in = bounded(zip, e, 1L << 30)) {
                 GroupDetail d = mapper.readValue(in, GroupDetail.class);
                 a.groups.put(gid, d);
-                a.summaries.add(summarize(d));
+                a.summaries.add(app.glow.inspector.service.Summaries.of(d));
             } catch (IOException ex) {
                 throw new ArchiveException(path + " is not a valid group: " + ex.getMessage(), ex);
             }
@@ -213,43 +209,6 @@ public final class ArchiveSource implements GroupSource {
 
     private static String printable(String s) {
         return s.replaceAll("\\p{Cntrl}", "?");
-    }
-
-    static GroupSummary summarize(GroupDetail d) {
-        long in = 0;
-        long out = 0;
-        long cached = 0;
-        BigDecimal cost = BigDecimal.ZERO;
-        Set<String> models = new LinkedHashSet<>();
-        Set<String> agents = new LinkedHashSet<>();
-        Set<String> profiles = new LinkedHashSet<>();
-        Instant first = null;
-        Instant last = null;
-        long messages = 0;
-        for (RunWithMessages rm : d.runs()) {
-            var r = rm.run();
-            in += r.inputTokens();
-            out += r.outputTokens();
-            cached += r.cachedInputTokens();
-            cost = cost.add(r.cost());
-            addIfPresent(models, r.modelId());
-            addIfPresent(agents, r.agentId());
-            addIfPresent(profiles, r.profileId());
-            if (first == null) {
-                first = r.createdAt();
-            }
-            last = r.createdAt();
-            messages += rm.messages().size();
-        }
-        return new GroupSummary(d.groupId(), d.groupName(), first, last, d.runs().size(),
-                Math.max(messages, d.totalMessageCount()), in, out, cached, cost, List.copyOf(models),
-                List.copyOf(agents), List.copyOf(profiles));
-    }
-
-    private static void addIfPresent(Set<String> s, String v) {
-        if (v != null) {
-            s.add(v);
-        }
     }
 
     public ExportManifest manifest() {

@@ -1,7 +1,6 @@
 package app.glow.inspector.cli;
 
 import app.glow.inspector.api.Cancellation;
-import app.glow.inspector.api.GlowApiException;
 import app.glow.inspector.api.GlowClient;
 import app.glow.inspector.api.GlowHttp;
 import app.glow.inspector.api.GlowJson;
@@ -52,15 +51,8 @@ final class ExportCommand implements Callable<Integer> {
                     (done, total, bytes) -> ctx.err().printf("glow: %d of %d groups, %.1f MB%n", done, total, bytes / 1e6),
                     Cancellation.none());
             return 0;
-        } catch (UsageError e) {
-            ctx.err().println("glow: " + e.getMessage());
-            return 2;
-        } catch (GlowApiException e) {
-            ctx.err().println("glow: " + (e.kind() == GlowApiException.Kind.HTTP ? e.describe() : e.getMessage()));
-            return 1;
         } catch (Exception e) {
-            ctx.err().println("glow: export failed, nothing was written: " + e.getMessage());
-            return 1;
+            return CliErrors.report(e, ctx, e instanceof UsageError ? "" : "export failed, nothing was written: ");
         }
     }
 }

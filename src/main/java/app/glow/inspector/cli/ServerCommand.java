@@ -48,15 +48,8 @@ abstract class ServerCommand implements Callable<Integer> {
             run(client, b);
             ctx.out().flush();
             return 0;
-        } catch (UsageError e) {
-            ctx.err().println("glow: " + e.getMessage());
-            return 2;
-        } catch (GlowApiException e) {
-            ctx.err().println("glow: " + (e.kind() == GlowApiException.Kind.HTTP ? e.describe() : e.getMessage()));
-            return 1;
         } catch (Exception e) {
-            ctx.err().println("glow: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return 1;
+            return CliErrors.report(e, ctx, "");
         }
     }
 

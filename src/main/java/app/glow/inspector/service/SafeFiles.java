@@ -18,9 +18,20 @@ public final class SafeFiles {
     }
 
     public static void write(Path target, Writer writer) throws Exception {
+        write(target, writer, false);
+    }
+
+    /** @param ownerOnly make the file readable and writable by its owner alone (0600), from its creation */
+    public static void write(Path target, Writer writer, boolean ownerOnly) throws Exception {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+        Files.createDirectories(dir);
+        boolean posix = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path tmp = ownerOnly && posix
+                ? Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
         boolean done = false;
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {

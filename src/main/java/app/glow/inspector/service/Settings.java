@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The user's preferences (column layout, window state) in a small JSON file. Never holds a
@@ -59,19 +57,8 @@ public final class Settings {
 
     private void save() {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".settings", ".tmp");
-            try {
-                mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
+            SafeFiles.write(file, out -> mapper.writerWithDefaultPrettyPrinter().writeValue(out, root));
+        } catch (Exception e) {
             // Preferences are a convenience: losing one save must not disturb the user.
         }
     }

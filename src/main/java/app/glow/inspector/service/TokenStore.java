@@ -3,12 +3,8 @@ package app.glow.inspector.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /**
@@ -49,21 +45,13 @@ public final class TokenStore {
     }
 
     public void save(Saved s) throws IOException {
-        Files.createDirectories(file.getParent());
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        Path tmp = posix
-                ? Files.createTempFile(file.getParent(), ".connection", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(file.getParent(), ".connection", ".tmp");
         try {
-            Files.write(tmp, mapper.writeValueAsBytes(Map.of("url", s.url(), "token", s.token())));
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+            SafeFiles.write(file, out -> out.write(mapper.writeValueAsBytes(Map.of("url", s.url(), "token", s.token()))),
+                    true);
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

@@ -25,7 +25,6 @@ import app.glow.inspector.model.MediaKind;
 import app.glow.inspector.model.Message;
 import app.glow.inspector.service.GroupSource;
 import app.glow.inspector.service.RemoteSource;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

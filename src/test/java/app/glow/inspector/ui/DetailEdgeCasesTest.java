@@ -8,7 +8,6 @@ import app.glow.inspector.app.AppConfig;
 import app.glow.inspector.service.Conversation;
 import app.glow.inspector.ui.detail.GroupDetailViewModel;
 import app.glow.inspector.ui.detail.chat.MessageText;
-import app.glow.inspector.ui.groups.GroupRow;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;

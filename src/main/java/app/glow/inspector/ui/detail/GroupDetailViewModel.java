@@ -289,9 +289,9 @@ public final class GroupDetailViewModel {
         Set<String> a = new LinkedHashSet<>();
         Set<String> p = new LinkedHashSet<>();
         for (RunWithMessages rm : d.runs()) {
-            addIfPresent(m, rm.run().modelId());
-            addIfPresent(a, rm.run().agentId());
-            addIfPresent(p, rm.run().profileId());
+            app.glow.inspector.service.Summaries.addIfPresent(m, rm.run().modelId());
+            app.glow.inspector.service.Summaries.addIfPresent(a, rm.run().agentId());
+            app.glow.inspector.service.Summaries.addIfPresent(p, rm.run().profileId());
         }
         involved.set(involvedText(List.copyOf(m), List.copyOf(a), List.copyOf(p)));
         groupJson.set(rawJson);
@@ -593,9 +593,5 @@ public final class GroupDetailViewModel {
         windowJobs.clear();
     }
 
-    private static void addIfPresent(Set<String> set, String id) {
-        if (id != null) {
-            set.add(id);
-        }
-    }
+
 }

@@ -3,7 +3,6 @@ package app.glow.inspector.ui.groups;
 import app.glow.inspector.model.GroupSummary;
 import app.glow.inspector.model.GroupsPage;
 import app.glow.inspector.model.GroupsQuery;
-import app.glow.inspector.model.RunWithMessages;
 import app.glow.inspector.service.GroupLinks;
 import app.glow.inspector.service.GroupSource;
 import app.glow.inspector.service.PricingBook;
@@ -12,7 +11,6 @@ import app.glow.inspector.service.Totals;
 import app.glow.inspector.ui.BackgroundRunner;
 import app.glow.inspector.ui.ErrorText;
 import app.glow.inspector.ui.Formats;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -384,31 +382,7 @@ public final class GroupListViewModel {
 
     /** A list row for a group known only from its detail (opened by id, not on a loaded page). */
     static GroupSummary summarize(app.glow.inspector.model.GroupDetail d) {
-        long in = 0;
-        long out = 0;
-        long cached = 0;
-        BigDecimal cost = BigDecimal.ZERO;
-        Set<String> models = new LinkedHashSet<>();
-        Set<String> agents = new LinkedHashSet<>();
-        Set<String> profiles = new LinkedHashSet<>();
-        Instant first = null;
-        Instant last = null;
-        for (RunWithMessages rm : d.runs()) {
-            var r = rm.run();
-            in += r.inputTokens();
-            out += r.outputTokens();
-            cached += r.cachedInputTokens();
-            cost = cost.add(r.cost());
-            addIfPresent(models, r.modelId());
-            addIfPresent(agents, r.agentId());
-            addIfPresent(profiles, r.profileId());
-            if (first == null) {
-                first = r.createdAt();
-            }
-            last = r.createdAt();
-        }
-        return new GroupSummary(d.groupId(), d.groupName(), first, last, d.runs().size(), d.totalMessageCount(), in,
-                out, cached, cost, List.copyOf(models), List.copyOf(agents), List.copyOf(profiles));
+        return app.glow.inspector.service.Summaries.of(d);
     }
 
     private static String abbreviate(String s) {
@@ -416,9 +390,5 @@ public final class GroupListViewModel {
         return t.length() > 60 ? t.substring(0, 60) + "…" : t;
     }
 
-    private static void addIfPresent(Set<String> set, String id) {
-        if (id != null) {
-            set.add(id);
-        }
-    }
+
 }

@@ -1,0 +1,23 @@
+package app.glow.inspector.cli;
+
+import app.glow.inspector.api.GlowApiException;
+
+/** One line on standard error and the exit code, for every failure a command can meet. */
+final class CliErrors {
+    private CliErrors() {
+    }
+
+    /** 2 for bad usage, 1 for everything the server or the network did. */
+    static int report(Exception e, CliContext ctx, String prefix) {
+        if (e instanceof UsageError) {
+            ctx.err().println("glow: " + e.getMessage());
+            return 2;
+        }
+        if (e instanceof GlowApiException g) {
+            ctx.err().println("glow: " + prefix + (g.kind() == GlowApiException.Kind.HTTP ? g.describe() : g.getMessage()));
+            return 1;
+        }
+        ctx.err().println("glow: " + prefix + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        return 1;
+    }
+}
