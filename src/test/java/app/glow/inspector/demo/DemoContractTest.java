@@ -331,7 +331,6 @@ class DemoContractTest extends DemoServerSupport {
             assertEquals(100_000L, p.totalCount());
             p = c.groups(new GroupsQuery(500, null, null, null, null).withPageToken(p.nextPageToken()), NONE);
             assertEquals(500, p.groups().size());
-            assertNull(null);
         }
     }
 }
