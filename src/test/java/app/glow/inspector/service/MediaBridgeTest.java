@@ -133,31 +133,8 @@ class MediaBridgeTest {
     @Test
     void hangingUpClosesTheUpstreamDownload() throws Exception {
         AtomicBoolean upstreamClosed = new AtomicBoolean();
-        GroupSource endless = new GroupSource() {
-            public String title() {
-                return "endless";
-            }
-
-            public boolean isDemo() {
-                return false;
-            }
-
-            public boolean isLive() {
-                return false;
-            }
-
-            public GroupsPage groups(GroupsQuery q, Cancellation c) {
-                throw new UnsupportedOperationException();
-            }
-
-            public GroupIdentity resolve(String id, Cancellation c) {
-                throw new UnsupportedOperationException();
-            }
-
-            public GroupDetail detail(String id, Integer o, Integer l, Cancellation c) {
-                throw new UnsupportedOperationException();
-            }
-
+        GroupSource endless = new app.glow.inspector.service.StubSource() {
+            @Override
             public MediaStream openUpload(MediaKind k, String id, ByteRange r, Cancellation c) {
                 InputStream slowForever = new InputStream() {
                     public int read() {

@@ -175,31 +175,8 @@ class MediaTest extends FxAppSupport {
 
     /** A source whose images are a 100,000 × 100,000 PNG header and a corrupt PNG. */
     static GroupSource hostileImages() {
-        return new GroupSource() {
-            public String title() {
-                return "hostile";
-            }
-
-            public boolean isDemo() {
-                return false;
-            }
-
-            public boolean isLive() {
-                return false;
-            }
-
-            public GroupsPage groups(GroupsQuery q, Cancellation c) {
-                throw new UnsupportedOperationException();
-            }
-
-            public GroupIdentity resolve(String id, Cancellation c) {
-                throw new UnsupportedOperationException();
-            }
-
-            public GroupDetail detail(String id, Integer o, Integer l, Cancellation c) {
-                throw new UnsupportedOperationException();
-            }
-
+        return new app.glow.inspector.service.StubSource() {
+            @Override
             public MediaStream openUpload(MediaKind k, String id, ByteRange r, Cancellation c) {
                 byte[] bytes;
                 if (id.equals("bomb")) {
