@@ -191,7 +191,7 @@ final class DemoDataset {
             base = 280;
             window = 16;
         } else if (traits.contains(Trait.MANY_RUNS)) {
-            base = 220;
+            base = 500;
             window = 4;
         } else if (traits.contains(Trait.RICH_MEDIA)) {
             base = 6;
