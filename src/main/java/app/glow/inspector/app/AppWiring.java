@@ -170,6 +170,9 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
     public void close() {
         mainWindow.workspace().close();
         background.shutdownNow();
+        // OkHttp's dispatcher threads are not daemons: without this the JVM would linger a minute
+        http.dispatcher().executorService().shutdownNow();
+        http.connectionPool().evictAll();
     }
 
     static Cancellation none() {

@@ -161,6 +161,7 @@ public final class MediaController implements AutoCloseable {
         disposeAll();
         if (bridge != null) {
             bridge.close();
+            bridge = null; // closing twice (window hidden, then the app stopping) is harmless
         }
     }
 
