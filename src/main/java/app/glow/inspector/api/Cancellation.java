@@ -42,12 +42,8 @@ public final class Cancellation {
         return () -> hooks.remove(hook);
     }
 
-    /** Throws {@link GlowApiException} (kind CANCELLED) once cancelled; for long loops outside the client. */
-    public void throwIfCancelledChecked() throws GlowApiException {
-        throwIfCancelled();
-    }
-
-    void throwIfCancelled() throws GlowApiException {
+    /** Throws {@link GlowApiException} (kind CANCELLED) once cancelled; for long loops. */
+    public void throwIfCancelled() throws GlowApiException {
         if (cancelled.get()) {
             throw GlowApiException.cancelled();
         }

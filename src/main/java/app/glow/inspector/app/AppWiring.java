@@ -1,6 +1,5 @@
 package app.glow.inspector.app;
 
-import app.glow.inspector.api.Cancellation;
 import app.glow.inspector.archive.ArchiveSource;
 import app.glow.inspector.api.GlowClient;
 import app.glow.inspector.api.GlowConnection;
@@ -175,7 +174,4 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         http.connectionPool().evictAll();
     }
 
-    static Cancellation none() {
-        return Cancellation.none();
-    }
 }

@@ -75,7 +75,7 @@ public final class ArchiveExporter {
                 List<ExportManifest.ExportFile> files = new ArrayList<>();
                 int done = 0;
                 for (String id : groupIds) {
-                    c.throwIfCancelledChecked();
+                    c.throwIfCancelled();
                     files.addAll(group(id, options, names, zip, spool, c));
                     progress.update(++done, groupIds.size(), counting.count);
                 }
@@ -113,7 +113,7 @@ public final class ArchiveExporter {
         try (ZipInputStream in = new ZipInputStream(body)) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
-                c.throwIfCancelledChecked();
+                c.throwIfCancelled();
                 String name = e.getName();
                 if (!ArchivePaths.isSafe(name)) {
                     throw new ArchiveException("The server's export of " + id + " holds an unsafe path: " + name);
@@ -228,7 +228,7 @@ public final class ArchiveExporter {
             byte[] buf = new byte[64 * 1024];
             int n;
             while ((n = in.read(buf)) > 0) {
-                c.throwIfCancelledChecked();
+                c.throwIfCancelled();
                 zip.write(buf, 0, n);
             }
         } finally {

@@ -144,12 +144,6 @@ public final class Conversation {
         return runStart.get(k);
     }
 
-    /** The window holding run k's first message, if it can be told from what is loaded. */
-    public Integer windowOfRun(int k) {
-        Long s = runStart.get(k);
-        return s == null ? null : windowOf(s);
-    }
-
     /** Every loaded message, in order (for find and the tool-call tree). */
     public List<MessageItem> loadedMessages() {
         List<MessageItem> out = new ArrayList<>();

@@ -13,6 +13,11 @@ public record Totals(long groups, long runs, long messages, long inputTokens, lo
                 cachedInputTokens + s.cachedInputTokens(), outputTokens + s.outputTokens(), cost.add(s.cost()));
     }
 
+    public Totals minus(GroupSummary s) {
+        return new Totals(groups - 1, runs - s.runCount(), messages - s.messageCount(), inputTokens - s.inputTokens(),
+                cachedInputTokens - s.cachedInputTokens(), outputTokens - s.outputTokens(), cost.subtract(s.cost()));
+    }
+
     public static Totals of(Iterable<GroupSummary> groups) {
         Totals t = EMPTY;
         for (GroupSummary g : groups) {

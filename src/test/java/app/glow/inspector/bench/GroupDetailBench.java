@@ -53,7 +53,7 @@ public final class GroupDetailBench {
             BackgroundRunner runner = new BackgroundRunner(background, Platform::runLater);
             ResourceNames names = new ResourceNames();
             AtomicReference<Stage> stageRef = new AtomicReference<>();
-            onFx(() -> {
+            BenchFx.onFx(() -> {
                 Stage stage = new Stage();
                 stage.setScene(new Scene(new Label("…"), 900, 900));
                 stage.show();
@@ -85,7 +85,7 @@ public final class GroupDetailBench {
                                 Stage stage, boolean scroll) throws Exception {
         AtomicReference<GroupDetailViewModel> vmRef = new AtomicReference<>();
         AtomicReference<GroupDetailView> viewRef = new AtomicReference<>();
-        onFx(() -> {
+        BenchFx.onFx(() -> {
             GroupDetailViewModel vm = new GroupDetailViewModel(source, runner, names, new TextLoader(source),
                     new app.glow.inspector.ui.detail.media.MediaController(source, runner));
             GroupDetailView view = new GroupDetailView(vm, ZoneId.systemDefault(), new Label());
@@ -94,10 +94,10 @@ public final class GroupDetailBench {
             viewRef.set(view);
         });
         long t0 = System.nanoTime();
-        onFx(() -> vmRef.get().show(new GroupRow(g, "", "", "")));
+        BenchFx.onFx(() -> vmRef.get().show(new GroupRow(g, "", "", "")));
         while (true) {
             boolean[] painted = new boolean[1];
-            onFx(() -> {
+            BenchFx.onFx(() -> {
                 for (Node n : viewRef.get().lookupAll(".message-text-label")) {
                     if (n instanceof javafx.scene.control.Labeled t && !t.getText().isEmpty() && n.getScene() != null) {
                         painted[0] = true;
@@ -134,7 +134,7 @@ public final class GroupDetailBench {
         List<Long> jumpSorted = new ArrayList<>(lateness);
         lateness.clear();
         // Then as a reader scrolls: 120 px (a wheel notch or two) every frame, from the top.
-        onFx(() -> list.scrollTo(0));
+        BenchFx.onFx(() -> list.scrollTo(0));
         Thread.sleep(300);
         lateness.clear();
         var flow = (javafx.scene.control.skin.VirtualFlow<?>) list.lookup(".virtual-flow");
@@ -147,24 +147,12 @@ public final class GroupDetailBench {
         System.out.printf("FX thread stall, jumping 15 rows at a time: longest %.1f ms, p99 %.1f ms%n",
                 jumpSorted.get(jumpSorted.size() - 1) / 1e6, jumpSorted.get((int) (jumpSorted.size() * 0.99)) / 1e6);
         int[] items = new int[1];
-        onFx(() -> items[0] = list.getItems().size());
+        BenchFx.onFx(() -> items[0] = list.getItems().size());
         List<Long> sorted = new ArrayList<>(lateness);
         Collections.sort(sorted);
         System.out.printf("scrolling the %,d-message group: %d steps of 15 rows in %,d ms; %,d list rows now%n",
                 g.messageCount(), steps, scrollMs, items[0]);
         System.out.printf("FX thread stall, wheel-like 120 px per frame: longest %.1f ms, p99 %.1f ms%n",
                 sorted.get(sorted.size() - 1) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6);
-    }
-
-    private static void onFx(Runnable r) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
     }
 }

@@ -43,7 +43,7 @@ public final class GroupListBench {
             BackgroundRunner runner = new BackgroundRunner(background, Platform::runLater);
             AtomicReference<GroupListViewModel> vmRef = new AtomicReference<>();
             AtomicReference<GroupListView> viewRef = new AtomicReference<>();
-            onFx(() -> {
+            BenchFx.onFx(() -> {
                 GroupListViewModel vm = new GroupListViewModel(source, runner, new ResourceNames(), new PricingBook(),
                         ZoneId.systemDefault());
                 GroupListView view = new GroupListView(vm, ZoneId.systemDefault());
@@ -59,7 +59,7 @@ public final class GroupListBench {
             long t0 = System.nanoTime();
             while (true) {
                 boolean[] state = new boolean[2];
-                onFx(() -> {
+                BenchFx.onFx(() -> {
                     state[0] = vm.loadingProperty().get();
                     state[1] = vm.hasMore();
                     if (!state[0] && state[1]) {
@@ -73,7 +73,7 @@ public final class GroupListBench {
             }
             long loadMs = (System.nanoTime() - t0) / 1_000_000;
             int[] rows = new int[1];
-            onFx(() -> rows[0] = vm.rows().size());
+            BenchFx.onFx(() -> rows[0] = vm.rows().size());
 
             long used = usedAfterGc();
 
@@ -92,7 +92,7 @@ public final class GroupListBench {
                 Platform.runLater(() -> table.scrollTo(target));
                 Thread.sleep(16);
             }
-            onFx(() -> table.scrollTo(rows[0] - 1));
+            BenchFx.onFx(() -> table.scrollTo(rows[0] - 1));
             long scrollMs = (System.nanoTime() - s0) / 1_000_000;
             beat.shutdownNow();
             Thread.sleep(50);
@@ -124,17 +124,5 @@ public final class GroupListBench {
         }
         Runtime rt = Runtime.getRuntime();
         return rt.totalMemory() - rt.freeMemory();
-    }
-
-    private static void onFx(Runnable r) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
     }
 }

@@ -26,7 +26,6 @@ class ConnectionSwitchTest extends FxAppSupport {
 
     @AfterAll
     static void close() throws Exception {
-        shutdown();
         other.close();
     }
 

@@ -11,7 +11,6 @@ import app.glow.inspector.ui.groups.ColumnLayout;
 import java.nio.file.Files;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +21,6 @@ class CostAndSettingsTest extends FxAppSupport {
         launch(AppConfig.demo());
     }
 
-    @AfterAll
-    static void close() throws Exception {
-        shutdown();
-    }
 
     @Test
     void theCostViewBreaksDownTheSelectionAndTheAuditFlagsLegacyPrices() throws Exception {

@@ -103,7 +103,6 @@ class DetailEdgeCasesTest extends FxAppSupport {
 
     @AfterAll
     static void close() throws Exception {
-        shutdown();
         server.close();
     }
 

@@ -42,7 +42,6 @@ class ErrorBannerTest extends FxAppSupport {
 
     @AfterAll
     static void close() throws Exception {
-        shutdown();
         server.close();
     }
 

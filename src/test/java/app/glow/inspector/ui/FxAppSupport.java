@@ -26,6 +26,8 @@ abstract class FxAppSupport {
         app = (GlowInspectorApp) FxToolkit.setupApplication(() -> new GlowInspectorApp(config, configFolder));
     }
 
+    /** Closes the application after the class; classes with their own servers close them after this. */
+    @org.junit.jupiter.api.AfterAll
     static void shutdown() throws Exception {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();

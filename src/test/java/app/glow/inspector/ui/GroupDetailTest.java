@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javafx.scene.control.ListView;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,10 +35,6 @@ class GroupDetailTest extends FxAppSupport {
         groups = api.groups(GroupsQuery.firstPage(60), Cancellation.none()).groups();
     }
 
-    @AfterAll
-    static void close() throws Exception {
-        shutdown();
-    }
 
     private GroupDetailViewModel vm() {
         return app.wiring().mainWindow().workspace().detail();

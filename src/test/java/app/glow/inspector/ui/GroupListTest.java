@@ -18,7 +18,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +32,6 @@ class GroupListTest extends FxAppSupport {
         api = ((RemoteSource) app.wiring().source()).client();
     }
 
-    @AfterAll
-    static void close() throws Exception {
-        shutdown();
-    }
 
     @BeforeEach
     void firstPageShown() throws Exception {

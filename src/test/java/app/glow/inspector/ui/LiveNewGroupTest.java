@@ -57,7 +57,6 @@ class LiveNewGroupTest extends FxAppSupport {
 
     @AfterAll
     static void close() throws Exception {
-        shutdown();
         server.close();
     }
 

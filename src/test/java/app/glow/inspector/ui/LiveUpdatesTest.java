@@ -8,7 +8,6 @@ import app.glow.inspector.ui.groups.GroupRow;
 import app.glow.inspector.ui.live.LiveViewModel;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.collections.MapChangeListener;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +18,6 @@ class LiveUpdatesTest extends FxAppSupport {
         launch(AppConfig.demo().withDemoLiveStep(120));
     }
 
-    @AfterAll
-    static void close() throws Exception {
-        shutdown();
-    }
 
     @Test
     void progressShowsThenTheRowAndTheOpenGroupUpdateInPlace() throws Exception {

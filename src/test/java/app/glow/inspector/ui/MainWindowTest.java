@@ -8,7 +8,6 @@ import app.glow.inspector.app.AppConfig;
 import app.glow.inspector.ui.groups.GroupRow;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +18,6 @@ class MainWindowTest extends FxAppSupport {
         launch(AppConfig.demo());
     }
 
-    @AfterAll
-    static void close() throws Exception {
-        shutdown();
-    }
 
     @Test
     void mainWindowHasItsTitleIconAndGroupsTable() {

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.image.ImageView;
 import javafx.scene.media.MediaPlayer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,10 +37,6 @@ class MediaTest extends FxAppSupport {
         groups = api.groups(GroupsQuery.firstPage(10), Cancellation.none()).groups();
     }
 
-    @AfterAll
-    static void close() throws Exception {
-        shutdown();
-    }
 
     private List<Message> messages(GroupSummary g) throws Exception {
         return api.groupDetail(g.groupId(), 0, 500, Cancellation.none()).runs().stream()

@@ -9,7 +9,6 @@ import app.glow.inspector.archive.ArchiveExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +19,6 @@ class OfflineArchiveTest extends FxAppSupport {
         launch(AppConfig.demo());
     }
 
-    @AfterAll
-    static void close() throws Exception {
-        shutdown();
-    }
 
     @Test
     void exportedGroupsOpenOfflineWithTheirConversationAndMedia() throws Exception {

@@ -191,7 +191,7 @@ public final class GroupListViewModel {
             Set<String> selected = new LinkedHashSet<>();
             selection.forEach(r -> selected.add(r.groupId()));
             GroupRow old = row(groupId);
-            GroupSummary fresh = summarize(d);
+            GroupSummary fresh = app.glow.inspector.service.Summaries.of(d);
             if (old != null) {
                 GroupSummary o = old.summary();
                 fresh = new GroupSummary(o.groupId(), d.groupName() != null ? d.groupName() : o.groupName(),
@@ -200,15 +200,17 @@ public final class GroupListViewModel {
                         fresh.agentIds(), fresh.profileIds());
                 GroupRow row = GroupRow.of(fresh, names);
                 loaded.set(loaded.indexOf(old), row);
+                loadedTotals.set(loadedTotals.get().minus(o).plus(fresh));
             } else {
                 loaded.add(0, GroupRow.of(fresh, names));
                 loadedIds.add(groupId);
+                loadedTotals.set(loadedTotals.get().plus(fresh));
                 if (totalCount != null) {
                     totalCount++;
                 }
                 insertedAtTop.set(insertedAtTop.get() + 1);
             }
-            loadedTotals.set(Totals.of(loaded.stream().map(GroupRow::summary).toList()));
+
             updateStatus();
             reselect.set(null);
             reselect.set(selected);
@@ -375,14 +377,9 @@ public final class GroupListViewModel {
                 onResult.accept("No such group: " + groupId);
                 return;
             }
-            opened.set(GroupRow.of(summarize(detail), names));
+            opened.set(GroupRow.of(app.glow.inspector.service.Summaries.of(detail), names));
             onResult.accept(null);
         }, t -> onResult.accept(ErrorText.of(t)));
-    }
-
-    /** A list row for a group known only from its detail (opened by id, not on a loaded page). */
-    static GroupSummary summarize(app.glow.inspector.model.GroupDetail d) {
-        return app.glow.inspector.service.Summaries.of(d);
     }
 
     private static String abbreviate(String s) {

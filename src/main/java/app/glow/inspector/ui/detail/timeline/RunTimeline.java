@@ -8,7 +8,6 @@ import app.glow.inspector.ui.Formats;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import javafx.beans.property.BooleanProperty;
@@ -121,10 +120,6 @@ public final class RunTimeline extends Region {
         zoom = 1;
         offset = 0;
         draw();
-    }
-
-    public double zoom() {
-        return zoom;
     }
 
     @Override
@@ -284,18 +279,5 @@ public final class RunTimeline extends Region {
     private double value(Run r) {
         return byCost.get() ? r.cost().doubleValue()
                 : (double) r.inputTokens() + r.cachedInputTokens() + r.outputTokens();
-    }
-
-    /** The models and their colours, for a legend. */
-    public Map<String, Color> legend() {
-        Map<String, Color> out = new java.util.LinkedHashMap<>();
-        for (RunWithMessages rm : runs) {
-            out.putIfAbsent(names.model(rm.run().modelId()), colour(rm.run().modelId()));
-        }
-        return out;
-    }
-
-    List<RunWithMessages> runs() {
-        return runs;
     }
 }
