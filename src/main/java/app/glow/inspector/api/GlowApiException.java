@@ -1,6 +1,6 @@
 package app.glow.inspector.api;
 
-import java.io.IOException;
+import app.glow.inspector.source.SourceException;
 import java.time.Duration;
 
 /**
@@ -8,7 +8,7 @@ import java.time.Duration;
  * a connection failure, a response that is not what the contract promises, a cancelled call, or a
  * download whose bytes cannot be trusted.
  */
-public final class GlowApiException extends IOException {
+public final class GlowApiException extends SourceException {
     private static final long serialVersionUID = 1L;
 
     public enum Kind {
@@ -32,7 +32,7 @@ public final class GlowApiException extends IOException {
 
     public GlowApiException(Kind kind, int status, String code, String message, Duration retryAfter,
                             String bodyExcerpt, Throwable cause) {
-        super(message, cause);
+        super(reasonOf(kind, status), message, cause);
         this.kind = kind;
         this.status = status;
         this.code = code;
@@ -40,11 +40,30 @@ public final class GlowApiException extends IOException {
         this.bodyExcerpt = bodyExcerpt;
     }
 
+    /** What an HTTP failure means for a caller that does not speak HTTP. */
+    private static Reason reasonOf(Kind kind, int status) {
+        return switch (kind) {
+            case CONNECTION -> Reason.UNAVAILABLE;
+            case MALFORMED_RESPONSE -> Reason.MALFORMED;
+            case CANCELLED -> Reason.CANCELLED;
+            case INTEGRITY -> Reason.INTEGRITY;
+            case HTTP -> switch (status) {
+                case 400, 422 -> Reason.BAD_REQUEST;
+                case 401, 403 -> Reason.REFUSED;
+                case 404, 410 -> Reason.NOT_FOUND;
+                case 416 -> Reason.RANGE_NOT_SATISFIABLE;
+                case 405, 501 -> Reason.UNSUPPORTED;
+                case 429, 503 -> Reason.BUSY;
+                default -> status >= 500 ? Reason.UNAVAILABLE : Reason.FAILED;
+            };
+        };
+    }
+
     static GlowApiException connection(String message, Throwable cause) {
         return new GlowApiException(Kind.CONNECTION, 0, "connection_failed", message, null, null, cause);
     }
 
-    static GlowApiException cancelled() {
+    public static GlowApiException cancelled() {
         return new GlowApiException(Kind.CANCELLED, 0, "cancelled", "The request was cancelled.", null, null, null);
     }
 
@@ -87,6 +106,22 @@ public final class GlowApiException extends IOException {
             case CONNECTION -> true;
             case HTTP -> status == 429 || status == 502 || status == 503 || status == 504;
             default -> false;
+        };
+    }
+
+    @Override
+    public String userMessage() {
+        return switch (kind) {
+            case CONNECTION -> "Cannot reach the Glow instance. " + getMessage();
+            case HTTP -> switch (status) {
+                case 401 -> "The token was refused (401). Check the connection settings.";
+                case 403 -> "This token may not read that (403): " + getMessage();
+                case 429 -> "The instance is busy (429); try again shortly.";
+                default -> describe();
+            };
+            case MALFORMED_RESPONSE -> "The instance sent something unexpected: " + getMessage();
+            case CANCELLED -> "Cancelled.";
+            case INTEGRITY -> getMessage();
         };
     }
 

@@ -1,5 +1,11 @@
 package app.glow.inspector.api;
 
+import app.glow.inspector.source.MediaStream;
+
+import app.glow.inspector.source.ByteRange;
+
+import app.glow.inspector.source.Cancellation;
+
 import app.glow.inspector.model.GroupDetail;
 import app.glow.inspector.model.GroupIdentity;
 import app.glow.inspector.model.GroupsPage;
@@ -238,7 +244,7 @@ public final class GlowClient {
                     throw e;
                 }
                 resumes++;
-                c.sleep(retry.backoffMillis(resumes, null));
+                pause(c, retry.backoffMillis(resumes, null));
             }
         }
     }
@@ -354,7 +360,7 @@ public final class GlowClient {
     }
 
     private Exchange open(String path, RequestBody body, String rangeHeader, Cancellation c) throws GlowApiException {
-        c.throwIfCancelled();
+        checkCancelled(c);
         Request.Builder rb = new Request.Builder()
                 .url(connection.endpoint(path))
                 .header("Authorization", connection.authorizationHeader())
@@ -402,7 +408,7 @@ public final class GlowClient {
     private <T> T withRetry(Cancellation c, Attempt<T> attempt) throws GlowApiException {
         long deadline = System.nanoTime() + retry.maxTotal().toNanos();
         for (int n = 1; ; n++) {
-            c.throwIfCancelled();
+            checkCancelled(c);
             try {
                 return attempt.run();
             } catch (GlowApiException e) {
@@ -414,9 +420,22 @@ public final class GlowClient {
                 if (wait > left) {
                     throw e; // the server asks for more patience than this call has
                 }
-                c.sleep(wait);
+                pause(c, wait);
             }
         }
     }
 
+
+    private static void checkCancelled(Cancellation c) throws GlowApiException {
+        if (c.isCancelled()) {
+            throw GlowApiException.cancelled();
+        }
+    }
+
+    /** Waits before a retry; a cancel ends the wait and the call at once. */
+    private static void pause(Cancellation c, long millis) throws GlowApiException {
+        if (!c.sleep(millis)) {
+            throw GlowApiException.cancelled();
+        }
+    }
 }

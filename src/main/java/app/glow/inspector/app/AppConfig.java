@@ -64,8 +64,8 @@ public record AppConfig(GlowConnection connection, int demoGroups, String proble
             GlowConnection c = GlowConnection.fromEnvironment(env);
             if (c == null) {
                 // no environment: a connection the user asked the app to remember
-                var saved = new app.glow.inspector.service.TokenStore(
-                        app.glow.inspector.service.Settings.defaultFolder(env).resolve("connection.json")).load();
+                var saved = new app.glow.inspector.settings.TokenStore(
+                        app.glow.inspector.settings.Settings.defaultFolder(env).resolve("connection.json")).load();
                 if (saved != null) {
                     c = GlowConnection.of(saved.url(), saved.token());
                 }

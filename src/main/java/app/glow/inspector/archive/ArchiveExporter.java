@@ -1,9 +1,9 @@
 package app.glow.inspector.archive;
 
-import app.glow.inspector.api.Cancellation;
-import app.glow.inspector.api.GlowApiException;
+import app.glow.inspector.source.Cancellation;
+import app.glow.inspector.source.SourceException;
 import app.glow.inspector.api.GlowJson;
-import app.glow.inspector.api.MediaStream;
+import app.glow.inspector.source.MediaStream;
 import app.glow.inspector.model.ExportManifest;
 import app.glow.inspector.model.GroupDetail;
 import app.glow.inspector.model.MediaKind;
@@ -96,8 +96,10 @@ public final class ArchiveExporter {
                                                   Path spool, Cancellation c) throws Exception {
         try (MediaStream export = source.openExport(id, c)) {
             return repack(id, export.body(), options, names, zip, spool, c);
-        } catch (GlowApiException e) {
-            if (e.status() == 403 || e.status() == 404 || e.status() == 501) {
+        } catch (SourceException e) {
+            // no export endpoint, or one this token may not use: build the group's entries ourselves
+            if (e.reason() == SourceException.Reason.REFUSED || e.reason() == SourceException.Reason.NOT_FOUND
+                    || e.reason() == SourceException.Reason.UNSUPPORTED) {
                 return rebuild(id, options, names, zip, spool, c);
             }
             throw e;
@@ -190,11 +192,11 @@ public final class ArchiveExporter {
                         String[] meta = new String[2];
                         Spooled s = Spooled.write(spool, c, out -> {
                             try (MediaStream head = source.openUpload(k, upload,
-                                    app.glow.inspector.api.ByteRange.of(0, 0), c)) {
+                                    app.glow.inspector.source.ByteRange.of(0, 0), c)) {
                                 meta[0] = head.contentType();
                                 meta[1] = head.fileName();
-                            } catch (GlowApiException e) {
-                                if (e.status() != 416) {
+                            } catch (SourceException e) {
+                                if (e.reason() != SourceException.Reason.RANGE_NOT_SATISFIABLE) {
                                     throw e;
                                 }
                             }

@@ -1,10 +1,10 @@
 package app.glow.inspector.archive;
 
-import app.glow.inspector.api.ByteRange;
-import app.glow.inspector.api.Cancellation;
-import app.glow.inspector.api.GlowApiException;
+import app.glow.inspector.source.ByteRange;
+import app.glow.inspector.source.Cancellation;
+import app.glow.inspector.source.SourceException;
 import app.glow.inspector.api.GlowJson;
-import app.glow.inspector.api.MediaStream;
+import app.glow.inspector.source.MediaStream;
 import app.glow.inspector.model.ExportManifest;
 import app.glow.inspector.model.GroupDetail;
 import app.glow.inspector.model.GroupIdentity;
@@ -231,15 +231,15 @@ public final class ArchiveSource implements GroupSource {
     }
 
     @Override
-    public GroupsPage groups(GroupsQuery q, Cancellation c) throws GlowApiException {
+    public GroupsPage groups(GroupsQuery q, Cancellation c) throws SourceException {
         int size = q.pageSize() == null ? 25 : q.pageSize();
         int start = 0;
         if (q.pageToken() != null) {
             try {
                 start = Integer.parseInt(q.pageToken());
             } catch (NumberFormatException e) {
-                throw new GlowApiException(GlowApiException.Kind.HTTP, 400, "invalid_request", "Bad page token.",
-                        null, null, null);
+                throw new SourceException(SourceException.Reason.BAD_REQUEST,
+                        "The page token is not one this archive gave out.");
             }
         }
         String needle = q.query() == null ? null : q.query().toLowerCase(Locale.ROOT);
@@ -306,29 +306,24 @@ public final class ArchiveSource implements GroupSource {
 
     @Override
     public MediaStream openUpload(MediaKind kind, String uploadId, ByteRange range, Cancellation c)
-            throws GlowApiException {
+            throws SourceException {
         ExportManifest.ExportFile f = media.get(kind.wireName() + "/" + uploadId);
         if (f == null) {
-            throw new GlowApiException(GlowApiException.Kind.HTTP, 404, "not_found", "The archive does not hold "
-                    + kind.wireName() + " " + uploadId + " (exported without media?).", null, null, null);
+            throw new SourceException(SourceException.Reason.NOT_FOUND, "The archive does not hold "
+                    + kind.wireName() + " " + uploadId + " (exported without media?).");
         }
         long size = f.size();
         long first = 0;
         long last = size - 1;
         int status = 200;
         if (range != null) {
-            if (range.start() == null) {
-                first = Math.max(0, size - range.end());
-            } else {
-                first = range.start();
-                if (range.end() != null) {
-                    last = Math.min(last, range.end());
-                }
+            ByteRange.Span span = range.resolve(size);
+            if (span == null) {
+                throw new SourceException(SourceException.Reason.RANGE_NOT_SATISFIABLE,
+                        "The requested range is outside the upload (" + size + " bytes).");
             }
-            if (first >= size) {
-                throw new GlowApiException(GlowApiException.Kind.HTTP, 416, "range_not_satisfiable",
-                        "The requested range is outside the upload (" + size + " bytes).", null, null, null);
-            }
+            first = span.first();
+            last = span.last();
             status = 206;
         }
         try {
@@ -365,8 +360,8 @@ public final class ArchiveSource implements GroupSource {
             return new MediaStream(status, f.contentType(), length, first, size, "\"" + f.sha256() + "\"",
                     f.fileName(), true, limited, in);
         } catch (IOException e) {
-            throw new GlowApiException(GlowApiException.Kind.INTEGRITY, 0, "archive_read",
-                    "Reading " + f.path() + " from the archive failed: " + e.getMessage(), null, null, e);
+            throw new SourceException(SourceException.Reason.INTEGRITY,
+                    "Reading " + f.path() + " from the archive failed: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,6 @@
 package app.glow.inspector.cli;
 
-import app.glow.inspector.api.ByteRange;
+import app.glow.inspector.source.ByteRange;
 import app.glow.inspector.api.GlowClient;
 import app.glow.inspector.model.MediaKind;
 import com.fasterxml.jackson.databind.node.ObjectNode;

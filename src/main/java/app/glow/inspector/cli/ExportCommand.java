@@ -1,6 +1,6 @@
 package app.glow.inspector.cli;
 
-import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.source.Cancellation;
 import app.glow.inspector.api.GlowClient;
 import app.glow.inspector.api.GlowHttp;
 import app.glow.inspector.api.GlowJson;

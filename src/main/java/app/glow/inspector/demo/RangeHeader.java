@@ -1,5 +1,7 @@
 package app.glow.inspector.demo;
 
+import app.glow.inspector.source.ByteRange;
+
 /** Server-side reading of an RFC 9110 {@code Range} header against a known size. */
 final class RangeHeader {
     /** Marker: the range cannot be satisfied (416). */
@@ -20,32 +22,13 @@ final class RangeHeader {
         if (!h.startsWith("bytes=") || h.indexOf(',') >= 0) {
             return null;
         }
-        String spec = h.substring(6).trim();
-        int dash = spec.indexOf('-');
-        if (dash < 0) {
-            return null;
-        }
+        ByteRange range;
         try {
-            String a = spec.substring(0, dash).trim();
-            String b = spec.substring(dash + 1).trim();
-            if (a.isEmpty()) {
-                long n = Long.parseLong(b);
-                if (n <= 0 || size == 0) {
-                    return UNSATISFIABLE;
-                }
-                return new long[] {Math.max(0, size - n), size - 1};
-            }
-            long first = Long.parseLong(a);
-            long last = b.isEmpty() ? Long.MAX_VALUE : Long.parseLong(b);
-            if (first < 0 || last < first) {
-                return null; // syntactically invalid: ignored, as RFC 9110 says
-            }
-            if (first >= size) {
-                return UNSATISFIABLE;
-            }
-            return new long[] {first, Math.min(last, size - 1)};
-        } catch (NumberFormatException e) {
-            return null;
+            range = ByteRange.parse(h);
+        } catch (IllegalArgumentException e) {
+            return null; // syntactically invalid: ignored, as RFC 9110 says
         }
+        ByteRange.Span span = range.resolve(size);
+        return span == null ? UNSATISFIABLE : new long[] {span.first(), span.last()};
     }
 }

@@ -1,9 +1,9 @@
 package app.glow.inspector.service;
 
-import app.glow.inspector.api.ByteRange;
-import app.glow.inspector.api.Cancellation;
-import app.glow.inspector.api.GlowApiException;
-import app.glow.inspector.api.MediaStream;
+import app.glow.inspector.source.ByteRange;
+import app.glow.inspector.source.Cancellation;
+import app.glow.inspector.source.MediaStream;
+import app.glow.inspector.source.SourceException;
 import app.glow.inspector.model.GroupDetail;
 import app.glow.inspector.model.GroupIdentity;
 import app.glow.inspector.model.GroupsPage;
@@ -24,18 +24,17 @@ public interface GroupSource extends AutoCloseable {
     /** True when the source can report live generation events. */
     boolean isLive();
 
-    GroupsPage groups(GroupsQuery query, Cancellation c) throws GlowApiException;
+    GroupsPage groups(GroupsQuery query, Cancellation c) throws SourceException;
 
-    GroupIdentity resolve(String groupId, Cancellation c) throws GlowApiException;
+    GroupIdentity resolve(String groupId, Cancellation c) throws SourceException;
 
-    GroupDetail detail(String groupId, Integer offset, Integer limit, Cancellation c) throws GlowApiException;
+    GroupDetail detail(String groupId, Integer offset, Integer limit, Cancellation c) throws SourceException;
 
-    MediaStream openUpload(MediaKind kind, String uploadId, ByteRange range, Cancellation c) throws GlowApiException;
+    MediaStream openUpload(MediaKind kind, String uploadId, ByteRange range, Cancellation c) throws SourceException;
 
-    /** Opens the server's export ZIP of one group; sources without one answer 501. */
-    default MediaStream openExport(String groupId, Cancellation c) throws GlowApiException {
-        throw new GlowApiException(GlowApiException.Kind.HTTP, 501, "not_implemented",
-                "This source has no export endpoint.", null, null, null);
+    /** Opens the source's own export ZIP of one group; sources without one fail with UNSUPPORTED. */
+    default MediaStream openExport(String groupId, Cancellation c) throws SourceException {
+        throw new SourceException(SourceException.Reason.UNSUPPORTED, "This source has no export endpoint.");
     }
 
     /**
@@ -43,17 +42,17 @@ public interface GroupSource extends AutoCloseable {
      * the bytes are checked against the declared length either way.
      */
     default long save(MediaKind kind, String uploadId, java.io.OutputStream out, Cancellation c)
-            throws GlowApiException {
+            throws SourceException {
         try (MediaStream s = openUpload(kind, uploadId, null, c)) {
             long n = s.body().transferTo(out);
             if (s.contentLength() >= 0 && n != s.contentLength()) {
-                throw new GlowApiException(GlowApiException.Kind.INTEGRITY, 0, "integrity",
-                        "The upload ended after " + n + " of " + s.contentLength() + " bytes.", null, null, null);
+                throw new SourceException(SourceException.Reason.INTEGRITY,
+                        "The upload ended after " + n + " of " + s.contentLength() + " bytes.");
             }
             return n;
         } catch (java.io.IOException e) {
-            throw e instanceof GlowApiException g ? g : new GlowApiException(GlowApiException.Kind.CONNECTION, 0,
-                    "connection_failed", "The download failed: " + e.getMessage(), null, null, e);
+            throw e instanceof SourceException g ? g : new SourceException(SourceException.Reason.UNAVAILABLE,
+                    "The download failed: " + e.getMessage(), e);
         }
     }
 
@@ -72,7 +71,7 @@ public interface GroupSource extends AutoCloseable {
     }
 
     /** Asks the server to drop its caches (for one group, or all when null). */
-    default void refreshServer(String groupId, Cancellation c) throws GlowApiException {
+    default void refreshServer(String groupId, Cancellation c) throws SourceException {
         throw new UnsupportedOperationException("this source has no server caches");
     }
 

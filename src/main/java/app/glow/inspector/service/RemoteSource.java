@@ -1,10 +1,10 @@
 package app.glow.inspector.service;
 
-import app.glow.inspector.api.ByteRange;
-import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.source.ByteRange;
+import app.glow.inspector.source.Cancellation;
 import app.glow.inspector.api.GlowApiException;
 import app.glow.inspector.api.GlowClient;
-import app.glow.inspector.api.MediaStream;
+import app.glow.inspector.source.MediaStream;
 import app.glow.inspector.model.GroupDetail;
 import app.glow.inspector.model.GroupIdentity;
 import app.glow.inspector.model.GroupsPage;

@@ -1,9 +1,9 @@
 package app.glow.inspector.service;
 
-import app.glow.inspector.api.ByteRange;
-import app.glow.inspector.api.Cancellation;
-import app.glow.inspector.api.GlowApiException;
-import app.glow.inspector.api.MediaStream;
+import app.glow.inspector.source.ByteRange;
+import app.glow.inspector.source.SourceException;
+import app.glow.inspector.source.Cancellation;
+import app.glow.inspector.source.MediaStream;
 import app.glow.inspector.model.MediaKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,7 +40,7 @@ public final class TextLoader {
         return cache.get(uploadId);
     }
 
-    public Preview preview(String uploadId, Cancellation c) throws GlowApiException {
+    public Preview preview(String uploadId, Cancellation c) throws SourceException {
         Preview hit = cached(uploadId);
         if (hit != null) {
             return hit;
@@ -51,15 +51,15 @@ public final class TextLoader {
             long total = s.totalSize() >= 0 ? s.totalSize() : bytes.length;
             boolean complete = bytes.length >= total;
             p = new Preview(decode(bytes, !complete), total, complete);
-        } catch (GlowApiException e) {
-            if (e.status() == 416) {
+        } catch (SourceException e) {
+            if (e.reason() == SourceException.Reason.RANGE_NOT_SATISFIABLE) {
                 p = new Preview("", 0, true); // an empty upload
             } else {
                 throw e;
             }
         } catch (IOException e) {
-            throw new GlowApiException(GlowApiException.Kind.CONNECTION, 0, "connection_failed",
-                    "The text could not be read: " + e.getMessage(), null, null, e);
+            throw new SourceException(SourceException.Reason.UNAVAILABLE,
+                    "The text could not be read: " + e.getMessage(), e);
         }
         put(uploadId, p);
         return p;

@@ -1,6 +1,6 @@
 package app.glow.inspector.ui;
 
-import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.source.Cancellation;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;

@@ -1,28 +1,27 @@
 package app.glow.inspector.ui;
 
-import app.glow.inspector.api.GlowApiException;
+import app.glow.inspector.source.SourceException;
 
-/** One readable sentence for any failure a reviewer may meet. */
+/** One readable sentence for any failure a reviewer may meet; never a Java class name. */
 public final class ErrorText {
     private ErrorText() {
     }
 
     public static String of(Throwable t) {
-        if (t instanceof GlowApiException g) {
-            return switch (g.kind()) {
-                case CONNECTION -> "Cannot reach the Glow instance. " + g.getMessage();
-                case HTTP -> switch (g.status()) {
-                    case 401 -> "The token was refused (401). Check the connection settings.";
-                    case 403 -> "This token may not read that (403): " + g.getMessage();
-                    case 429 -> "The instance is busy (429); try again shortly.";
-                    default -> g.describe();
-                };
-                case MALFORMED_RESPONSE -> "The instance sent something unexpected: " + g.getMessage();
-                case CANCELLED -> "Cancelled.";
-                case INTEGRITY -> g.getMessage();
-            };
+        if (t instanceof SourceException s) {
+            return s.userMessage();
         }
-        String m = t.getMessage();
-        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        if (t instanceof OutOfMemoryError) {
+            return "Not enough memory for that. Close other groups or start with more memory.";
+        }
+        if (t instanceof java.io.IOException) {
+            return "A file or network operation failed: " + orDefault(t.getMessage(), "no details were given.");
+        }
+        return "Something went wrong: " + orDefault(t.getMessage(), "no details were given.")
+                + " The details are in the log (Help → Open log folder).";
+    }
+
+    private static String orDefault(String m, String fallback) {
+        return m == null || m.isBlank() ? fallback : m;
     }
 }

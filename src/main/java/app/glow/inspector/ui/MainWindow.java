@@ -1,6 +1,6 @@
 package app.glow.inspector.ui;
 
-import app.glow.inspector.service.Settings;
+import app.glow.inspector.settings.Settings;
 import app.glow.inspector.ui.connection.ConnectionDialog;
 import app.glow.inspector.ui.cost.CostView;
 import app.glow.inspector.ui.detail.GroupDetailView;

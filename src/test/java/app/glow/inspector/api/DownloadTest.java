@@ -1,5 +1,11 @@
 package app.glow.inspector.api;
 
+import app.glow.inspector.source.MediaStream;
+
+import app.glow.inspector.source.ByteRange;
+
+import app.glow.inspector.source.Cancellation;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,7 @@
 package app.glow.inspector.api;
 
+import app.glow.inspector.source.Cancellation;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,7 @@
 package app.glow.inspector.api;
 
+import app.glow.inspector.source.ByteRange;
+
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;

@@ -1,6 +1,7 @@
 package app.glow.inspector.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,8 +19,61 @@ import org.junit.jupiter.api.Test;
 class LayerRulesTest {
     static final String[] HEADLESS_LAYERS = {
         "app.glow.inspector.model..", "app.glow.inspector.api..", "app.glow.inspector.archive..",
-        "app.glow.inspector.service..", "app.glow.inspector.cli..", "app.glow.inspector.demo.."
+        "app.glow.inspector.service..", "app.glow.inspector.cli..", "app.glow.inspector.demo..",
+        "app.glow.inspector.source..", "app.glow.inspector.bridge..", "app.glow.inspector.settings..",
+        "app.glow.inspector.review..", "app.glow.inspector.search.."
     };
+
+    private static final String P = "app.glow.inspector.";
+
+    /**
+     * Who may use whom. {@code source} and {@code model} are the vocabulary everyone shares and
+     * use nothing of ours; {@code service} (the GroupSource seam) knows the HTTP client but no
+     * archive, bridge or UI; only {@code app} wires; nothing uses the CLI or the app.
+     */
+    static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .withOptionalLayers(true)
+            .layer("Model").definedBy(P + "model..")
+            .layer("Source").definedBy(P + "source..")
+            .layer("Api").definedBy(P + "api..")
+            .layer("Service").definedBy(P + "service..")
+            .layer("Archive").definedBy(P + "archive..")
+            .layer("Bridge").definedBy(P + "bridge..")
+            .layer("Settings").definedBy(P + "settings..")
+            .layer("Review").definedBy(P + "review..")
+            .layer("Search").definedBy(P + "search..")
+            .layer("Demo").definedBy(P + "demo..")
+            .layer("Cli").definedBy(P + "cli..")
+            .layer("Ui").definedBy(P + "ui..")
+            .layer("App").definedBy(P + "app..")
+            .whereLayer("App").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Ui").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Demo").mayOnlyBeAccessedByLayers("App", "Cli")
+            .whereLayer("Archive").mayOnlyBeAccessedByLayers("App", "Cli", "Ui", "Review", "Search")
+            .whereLayer("Bridge").mayOnlyBeAccessedByLayers("App", "Ui")
+            .whereLayer("Settings").mayOnlyBeAccessedByLayers("App", "Ui", "Cli")
+            .whereLayer("Review").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Archive")
+            .whereLayer("Search").mayOnlyBeAccessedByLayers("App", "Ui", "Cli")
+            .whereLayer("Service").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Archive", "Bridge", "Settings",
+                    "Review", "Search", "Demo")
+            .whereLayer("Api").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Archive", "Demo",
+                    "Review", "Search")
+            .ensureAllClassesAreContainedInArchitectureIgnoring(P + "architecture..");
+
+    static final java.util.Set<String> UI_VISIBLE = java.util.Set.of(
+            P + "api.GlowConnection", P + "api.GenerationWatch", P + "archive.ArchiveExporter");
+
+    /** The UI sees the HTTP client and the archive only through these public types, never internals. */
+    static final ArchRule UI_USES_NO_CLIENT_OR_ARCHIVE_INTERNALS = noClasses().that().resideInAPackage(P + "ui..")
+            .should().dependOnClassesThat(
+                    com.tngtech.archunit.base.DescribedPredicate.describe("api or archive internals",
+                            (com.tngtech.archunit.core.domain.JavaClass c) ->
+                                    (c.getPackageName().startsWith(P + "api")
+                                            || c.getPackageName().startsWith(P + "archive"))
+                                            && !UI_VISIBLE.contains(c.getName().replaceAll("\\$.*", ""))))
+            .allowEmptyShould(true);
+
 
     static ArchRule headlessLayersAvoidJavaFx(String... packages) {
         return noClasses().that().resideInAnyPackage(packages)
@@ -39,6 +93,16 @@ class LayerRulesTest {
     @Test
     void headlessLayersNeverImportJavaFx() {
         headlessLayersAvoidJavaFx(HEADLESS_LAYERS).check(production);
+    }
+
+    @Test
+    void layersOnlyUseTheLayersBelowThem() {
+        LAYERS.check(production);
+    }
+
+    @Test
+    void uiUsesOnlyThePublicFaceOfClientAndArchive() {
+        UI_USES_NO_CLIENT_OR_ARCHIVE_INTERNALS.check(production);
     }
 
     @Test

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.glow.inspector.api.ByteRange;
-import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.source.ByteRange;
+import app.glow.inspector.source.Cancellation;
 import app.glow.inspector.api.GlowApiException;
 import app.glow.inspector.api.GlowClient;
 import app.glow.inspector.api.GlowConnection;
 import app.glow.inspector.api.GlowHttp;
 import app.glow.inspector.api.GlowJson;
-import app.glow.inspector.api.MediaStream;
+import app.glow.inspector.source.MediaStream;
 import app.glow.inspector.api.RetryPolicy;
 import app.glow.inspector.demo.DemoServer;
 import app.glow.inspector.model.GroupDetail;

@@ -1,6 +1,6 @@
 package app.glow.inspector.bench;
 
-import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.source.Cancellation;
 import app.glow.inspector.api.GlowClient;
 import app.glow.inspector.api.GlowConnection;
 import app.glow.inspector.api.GlowHttp;

@@ -1,6 +1,6 @@
 package app.glow.inspector.bench;
 
-import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.source.Cancellation;
 import app.glow.inspector.api.GlowClient;
 import app.glow.inspector.api.GlowConnection;
 import app.glow.inspector.api.GlowHttp;
@@ -9,7 +9,7 @@ import app.glow.inspector.api.RetryPolicy;
 import app.glow.inspector.demo.DemoServer;
 import app.glow.inspector.model.GroupsQuery;
 import app.glow.inspector.model.MediaKind;
-import app.glow.inspector.service.MediaBridge;
+import app.glow.inspector.bridge.MediaBridge;
 import app.glow.inspector.service.RemoteSource;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.source.Cancellation;
 import app.glow.inspector.api.GlowClient;
 import app.glow.inspector.api.GlowConnection;
 import app.glow.inspector.api.GlowHttp;

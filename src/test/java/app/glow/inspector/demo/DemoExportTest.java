@@ -3,7 +3,7 @@ package app.glow.inspector.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.source.Cancellation;
 import app.glow.inspector.api.GlowJson;
 import app.glow.inspector.model.ExportManifest;
 import app.glow.inspector.model.GroupDetail;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.glow.inspector.api.ByteRange;
-import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.source.ByteRange;
+import app.glow.inspector.source.Cancellation;
 import app.glow.inspector.api.DownloadResult;
 import app.glow.inspector.api.GlowApiException;
-import app.glow.inspector.api.MediaStream;
+import app.glow.inspector.source.MediaStream;
 import app.glow.inspector.model.GroupDetail;
 import app.glow.inspector.model.GroupSummary;
 import app.glow.inspector.model.GroupsQuery;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.source.Cancellation;
 import app.glow.inspector.api.GenerationWatch;
 import app.glow.inspector.model.GenerationEvent;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package app.glow.inspector.service;
 
-import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.source.Cancellation;
 import app.glow.inspector.api.GlowApiException;
 import app.glow.inspector.model.GroupDetail;
 import app.glow.inspector.model.GroupIdentity;

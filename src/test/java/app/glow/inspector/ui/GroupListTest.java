@@ -3,7 +3,7 @@ package app.glow.inspector.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.source.Cancellation;
 import app.glow.inspector.api.GlowClient;
 import app.glow.inspector.app.AppConfig;
 import app.glow.inspector.model.GroupSummary;

@@ -3,10 +3,10 @@ package app.glow.inspector.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.glow.inspector.api.ByteRange;
-import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.source.ByteRange;
+import app.glow.inspector.source.Cancellation;
 import app.glow.inspector.api.GlowClient;
-import app.glow.inspector.api.MediaStream;
+import app.glow.inspector.source.MediaStream;
 import app.glow.inspector.app.AppConfig;
 import app.glow.inspector.model.GroupSummary;
 import app.glow.inspector.model.GroupsQuery;

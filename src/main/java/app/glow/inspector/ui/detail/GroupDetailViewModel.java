@@ -1,6 +1,5 @@
 package app.glow.inspector.ui.detail;
 
-import app.glow.inspector.api.GlowJson;
 import app.glow.inspector.model.GroupDetail;
 import app.glow.inspector.model.GroupSummary;
 import app.glow.inspector.model.Message;
@@ -16,7 +15,6 @@ import app.glow.inspector.ui.BackgroundRunner;
 import app.glow.inspector.ui.ErrorText;
 import app.glow.inspector.ui.Formats;
 import app.glow.inspector.ui.groups.GroupRow;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -47,7 +45,7 @@ public final class GroupDetailViewModel {
     private final ResourceNames names;
     private final TextLoader texts;
     private final app.glow.inspector.ui.detail.media.MediaController media;
-    private final ObjectMapper json = GlowJson.newMapper();
+    private final app.glow.inspector.service.RawJson json = new app.glow.inspector.service.RawJson();
 
     private final StringProperty title = new SimpleStringProperty("Select a group");
     private final StringProperty actor = new SimpleStringProperty("");
@@ -575,11 +573,7 @@ public final class GroupDetailViewModel {
     // ---- Raw JSON ------------------------------------------------------------------------------------
 
     String pretty(Object value) {
-        try {
-            return json.writerWithDefaultPrettyPrinter().writeValueAsString(value);
-        } catch (Exception e) {
-            return String.valueOf(value);
-        }
+        return json.pretty(value);
     }
 
     public Run run(int k) {

@@ -1,6 +1,6 @@
 package app.glow.inspector.ui.groups;
 
-import app.glow.inspector.service.Settings;
+import app.glow.inspector.settings.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,7 +1,7 @@
 package app.glow.inspector.ui.detail.chat;
 
-import app.glow.inspector.api.Cancellation;
-import app.glow.inspector.api.MediaStream;
+import app.glow.inspector.source.Cancellation;
+import app.glow.inspector.source.MediaStream;
 import app.glow.inspector.model.MediaKind;
 import app.glow.inspector.service.GroupSource;
 import app.glow.inspector.ui.BackgroundRunner;

@@ -1,11 +1,11 @@
 package app.glow.inspector.ui.detail.media;
 
-import app.glow.inspector.api.ByteRange;
-import app.glow.inspector.api.MediaStream;
+import app.glow.inspector.source.ByteRange;
+import app.glow.inspector.source.MediaStream;
 import app.glow.inspector.model.MediaKind;
 import app.glow.inspector.service.GroupSource;
 import app.glow.inspector.service.ImageProbe;
-import app.glow.inspector.service.MediaBridge;
+import app.glow.inspector.bridge.MediaBridge;
 import app.glow.inspector.service.SafeFiles;
 import app.glow.inspector.ui.BackgroundRunner;
 import app.glow.inspector.ui.ErrorText;

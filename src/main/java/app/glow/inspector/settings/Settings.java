@@ -1,5 +1,6 @@
-package app.glow.inspector.service;
+package app.glow.inspector.settings;
 
+import app.glow.inspector.service.SafeFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package app.glow.inspector.api;
+package app.glow.inspector.source;
 
 /**
  * An RFC 9110 single byte range: {@code a-b}, {@code a-} (to the end) or {@code -n} (the last n
@@ -56,5 +56,31 @@ public record ByteRange(Long start, Long end) {
             return "bytes=-" + end;
         }
         return "bytes=" + start + "-" + (end == null ? "" : end);
+    }
+
+    /**
+     * The bytes this range selects in an upload of {@code size} bytes (RFC 9110 §14.1.2): a suffix
+     * longer than the upload selects all of it, an end past the upload is cut to it.
+     *
+     * @return the selected span, or null when the range selects nothing (answered with 416)
+     */
+    public Span resolve(long size) {
+        if (size <= 0) {
+            return null;
+        }
+        if (start == null) {
+            return new Span(Math.max(0, size - end), size - 1);
+        }
+        if (start >= size) {
+            return null;
+        }
+        return new Span(start, end == null ? size - 1 : Math.min(end, size - 1));
+    }
+
+    /** A resolved, non-empty span of bytes: {@code first} to {@code last}, both inclusive. */
+    public record Span(long first, long last) {
+        public long length() {
+            return last - first + 1;
+        }
     }
 }

@@ -1,4 +1,4 @@
-package app.glow.inspector.api;
+package app.glow.inspector.source;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A handle a caller keeps to cancel a call in flight: the HTTP call is cancelled, a retry wait
- * ends at once, and the call fails with {@link GlowApiException.Kind#CANCELLED}.
+ * A handle a caller keeps to cancel work in flight: an HTTP call is cancelled, a retry wait ends
+ * at once, a long loop stops at its next check, and the work fails with
+ * {@link SourceException.Reason#CANCELLED}.
  */
 public final class Cancellation {
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -42,22 +43,24 @@ public final class Cancellation {
         return () -> hooks.remove(hook);
     }
 
-    /** Throws {@link GlowApiException} (kind CANCELLED) once cancelled; for long loops. */
-    public void throwIfCancelled() throws GlowApiException {
+    /** Throws a {@link SourceException} (reason CANCELLED) once cancelled; for long loops. */
+    public void throwIfCancelled() throws SourceException {
         if (cancelled.get()) {
-            throw GlowApiException.cancelled();
+            throw SourceException.cancelled();
         }
     }
 
-    /** Sleeps, waking early when cancelled. */
-    void sleep(long millis) throws GlowApiException {
+    /**
+     * Sleeps, waking early when cancelled (or interrupted).
+     *
+     * @return false when the sleep ended because of a cancel, true when the time ran out
+     */
+    public boolean sleep(long millis) {
         try {
-            if (latch.await(millis, TimeUnit.MILLISECONDS)) {
-                throw GlowApiException.cancelled();
-            }
+            return !latch.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw GlowApiException.cancelled();
+            return false;
         }
     }
 

@@ -1,16 +1,20 @@
-package app.glow.inspector.service;
+package app.glow.inspector.bridge;
 
+import app.glow.inspector.service.FileNames;
+import app.glow.inspector.service.GroupSource;
+import app.glow.inspector.service.RemoteSource;
+import app.glow.inspector.service.StubSource;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.glow.inspector.api.ByteRange;
-import app.glow.inspector.api.Cancellation;
+import app.glow.inspector.source.ByteRange;
+import app.glow.inspector.source.Cancellation;
 import app.glow.inspector.api.GlowClient;
 import app.glow.inspector.api.GlowConnection;
 import app.glow.inspector.api.GlowHttp;
 import app.glow.inspector.api.GlowJson;
-import app.glow.inspector.api.MediaStream;
+import app.glow.inspector.source.MediaStream;
 import app.glow.inspector.api.RetryPolicy;
 import app.glow.inspector.demo.DemoServer;
 import app.glow.inspector.model.GroupsQuery;

@@ -1,4 +1,4 @@
-package app.glow.inspector.api;
+package app.glow.inspector.source;
 
 import java.io.Closeable;
 import java.io.InputStream;
@@ -19,8 +19,10 @@ public record MediaStream(int status, String contentType, long contentLength, lo
     public void close() {
         try {
             closer.close();
-        } catch (java.io.IOException ignored) {
-            // Closing an aborted download: nothing left to do.
+        } catch (java.io.IOException e) {
+            // Closing an aborted or finished download: the bytes were already read or abandoned,
+            // so nothing depends on this; log for diagnosis only.
+            org.slf4j.LoggerFactory.getLogger(MediaStream.class).debug("closing a media stream failed", e);
         }
     }
 

@@ -1,9 +1,10 @@
-package app.glow.inspector.service;
+package app.glow.inspector.bridge;
 
-import app.glow.inspector.api.ByteRange;
-import app.glow.inspector.api.Cancellation;
-import app.glow.inspector.api.GlowApiException;
-import app.glow.inspector.api.MediaStream;
+import app.glow.inspector.service.GroupSource;
+import app.glow.inspector.source.ByteRange;
+import app.glow.inspector.source.SourceException;
+import app.glow.inspector.source.Cancellation;
+import app.glow.inspector.source.MediaStream;
 import app.glow.inspector.model.MediaKind;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -164,8 +165,12 @@ public final class MediaBridge implements AutoCloseable {
         MediaStream s;
         try {
             s = source.openUpload(kind, id, ask, c);
-        } catch (GlowApiException e) {
-            int status = e.status() == 404 || e.status() == 416 ? e.status() : 502;
+        } catch (SourceException e) {
+            int status = switch (e.reason()) {
+                case NOT_FOUND -> 404;
+                case RANGE_NOT_SATISFIABLE -> 416;
+                default -> 502;
+            };
             if (status == 416 && e.getMessage() != null) {
                 ex.getResponseHeaders().set("Content-Range", "bytes */*");
             }
@@ -244,19 +249,14 @@ public final class MediaBridge implements AutoCloseable {
         int last = b.length - 1;
         int status = 200;
         if (range != null) {
-            if (range.start() == null) {
-                first = (int) Math.max(0, b.length - range.end());
-            } else {
-                if (range.start() >= b.length) {
-                    h.set("Content-Range", "bytes */" + b.length);
-                    plain(ex, 416, "The range is outside the upload.");
-                    return;
-                }
-                first = (int) (long) range.start();
-                if (range.end() != null) {
-                    last = (int) Math.min(last, range.end());
-                }
+            ByteRange.Span span = range.resolve(b.length);
+            if (span == null) {
+                h.set("Content-Range", "bytes */" + b.length);
+                plain(ex, 416, "The range is outside the upload.");
+                return;
             }
+            first = (int) span.first();
+            last = (int) span.last();
             status = 206;
             h.set("Content-Range", "bytes " + first + "-" + last + "/" + b.length);
         }

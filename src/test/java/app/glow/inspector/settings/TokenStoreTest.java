@@ -1,5 +1,6 @@
-package app.glow.inspector.service;
+package app.glow.inspector.settings;
 
+import app.glow.inspector.service.GroupLinks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
