@@ -8,7 +8,10 @@ import app.glow.inspector.api.GlowJson;
 import app.glow.inspector.api.RetryPolicy;
 import app.glow.inspector.demo.DemoServer;
 import app.glow.inspector.model.GroupsQuery;
+import app.glow.inspector.service.CachingGroupSource;
 import app.glow.inspector.service.GroupSource;
+import app.glow.inspector.service.WindowCache;
+import app.glow.inspector.ui.AppState;
 import app.glow.inspector.service.PricingBook;
 import app.glow.inspector.service.RemoteSource;
 import app.glow.inspector.service.ResourceNames;
@@ -45,6 +48,10 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
     private final OkHttpClient http = GlowHttp.newClient();
     private final ObjectMapper mapper = GlowJson.newMapper();
     private final ExecutorService background;
+    private final ExecutorService bulk;
+    /** Detail windows of every source opened in this session, bounded; shared by every view. */
+    private final WindowCache windows = new WindowCache();
+    private final AtomicInteger sourceCounter = new AtomicInteger();
     private final BackgroundRunner runner;
     private final Settings settings;
     private final TokenStore tokens;
@@ -60,7 +67,15 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.runner = new BackgroundRunner(background, fx);
+        AtomicInteger b = new AtomicInteger();
+        // long sweeps (tool-call index, cost breakdowns, audits) never queue in front of what a person waits for
+        this.bulk = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "glow-bulk-" + b.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        });
+        this.runner = new BackgroundRunner(background, bulk, fx);
         this.settings = new Settings(configFolder.resolve("settings.json"));
         this.tokens = new TokenStore(configFolder.resolve("connection.json"));
         Workspace first = config.archive() != null ? workspace(ArchiveSource.open(config.archive()))
@@ -96,13 +111,15 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         return workspace(source);
     }
 
-    private Workspace workspace(GroupSource source) {
+    private Workspace workspace(GroupSource raw) {
+        CachingGroupSource source = new CachingGroupSource(raw, windows, "source-" + sourceCounter.incrementAndGet());
+        AppState state = new AppState(runner, source);
         ResourceNames names = new ResourceNames();
         PricingBook pricing = new PricingBook();
-        GroupListViewModel list = new GroupListViewModel(source, runner, names, pricing, zone);
-        GroupDetailViewModel detail = new GroupDetailViewModel(source, runner, names, new TextLoader(source),
+        GroupListViewModel list = new GroupListViewModel(source, runner, state, names, pricing, zone);
+        GroupDetailViewModel detail = new GroupDetailViewModel(source, runner, state, names, new TextLoader(source),
                 new MediaController(source, runner));
-        return new Workspace(source, list, detail, new CostViewModel(source, runner, names, pricing),
+        return new Workspace(source, state, list, detail, new CostViewModel(source, runner, state, names, pricing),
                 new LiveViewModel(source, runner, list, detail, zone));
     }
 
@@ -168,7 +185,9 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
     @Override
     public void close() {
         mainWindow.workspace().close();
+        settings.flush(2_000);
         background.shutdownNow();
+        bulk.shutdownNow();
         // OkHttp's dispatcher threads are not daemons: without this the JVM would linger a minute
         http.dispatcher().executorService().shutdownNow();
         http.connectionPool().evictAll();

@@ -10,14 +10,12 @@ import java.time.ZoneId;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
@@ -57,6 +55,7 @@ public final class MainWindow {
     private GroupListView listView;
     private GroupDetailView detailView;
     private Stage stage;
+    private DialogService dialogs = new FxDialogService(() -> stage);
 
     public MainWindow(Workspace initial, WorkspaceSwitcher switcher, Settings settings, ZoneId zone) {
         this.workspace = initial;
@@ -67,6 +66,11 @@ public final class MainWindow {
 
     public Workspace workspace() {
         return workspace;
+    }
+
+    /** Replaces the dialogs (tests answer them without native windows). */
+    public void useDialogs(DialogService replacement) {
+        this.dialogs = replacement;
     }
 
     public Scene createScene() {
@@ -118,11 +122,9 @@ public final class MainWindow {
         this.workspace = ws;
         listView = new GroupListView(ws.list(), zone);
         ColumnLayout.restoreAndTrack(listView.table(), settings, COLUMNS_KEY);
-        ws.list().openedProperty().addListener((o, a, b) -> ws.detail().show(b));
-        ws.list().selection().addListener((javafx.collections.ListChangeListener<app.glow.inspector.ui.groups.GroupRow>)
-                c -> ws.cost().showSelection(java.util.List.copyOf(ws.list().selection())));
-        detailView = new GroupDetailView(ws.detail(), zone,
+        detailView = new GroupDetailView(ws.detail(), zone, dialogs,
                 new CostView(ws.cost(), () -> java.util.List.copyOf(ws.list().loadedRows())));
+        ws.cost().visibleProperty().bind(detailView.costShownProperty());
         SplitPane split = new SplitPane(listView, detailView);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.46);
@@ -253,18 +255,14 @@ public final class MainWindow {
 
     void exportSelection() {
         Workspace ws = workspace;
-        new app.glow.inspector.ui.export.ExportController(ws.list().runner()).start(ws.source(), exportIds(), stage,
+        new app.glow.inspector.ui.export.ExportController(ws.list().runner(), dialogs).start(ws.source(), exportIds(),
+                stage,
                 msg -> ws.list().noticeProperty().set(msg));
     }
 
     private void chooseArchive() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Open an exported archive");
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Glow export (ZIP)", "*.zip"));
-        var f = chooser.showOpenDialog(stage);
-        if (f != null) {
-            openArchive(f.toPath());
-        }
+        dialogs.chooseFileToOpen("Open an exported archive", new DialogService.FileType("Glow export (ZIP)", "*.zip"))
+                .ifPresent(this::openArchive);
     }
 
     /** Opens an archive as the data source (checked first; a hostile one is refused with the reason). */
@@ -277,22 +275,14 @@ public final class MainWindow {
             old.close();
         }, t -> {
             status.textProperty().bind(workspace.list().statusProperty());
-            Alert a = new Alert(Alert.AlertType.ERROR, t.getMessage() == null ? ErrorText.of(t) : t.getMessage());
-            a.setHeaderText("This archive cannot be opened");
-            a.initOwner(stage);
-            a.show();
+            dialogs.showError("This archive cannot be opened", ErrorText.of(t));
         });
     }
 
     void showOpenGroupDialog() {
-        TextInputDialog d = new TextInputDialog();
-        d.setTitle("Open group");
-        d.setHeaderText("Paste a group id, or any text or link that contains one.");
-        d.getEditor().setId("openGroupField");
-        d.initOwner(stage);
-        d.showAndWait().ifPresent(text -> workspace.list().openById(text, message -> {
-            workspace.list().noticeProperty().set(message);
-        }));
+        dialogs.askText("Open group", "Paste a group id, or any text or link that contains one.", "openGroupField")
+                .ifPresent(text -> workspace.list().openById(text, message -> workspace.list().noticeProperty()
+                        .set(message)));
     }
 
     void showConnectionDialog() {
@@ -313,10 +303,7 @@ public final class MainWindow {
             old.close();
         }, t -> {
             status.textProperty().bind(workspace.list().statusProperty());
-            Alert a = new Alert(Alert.AlertType.ERROR, ErrorText.of(t));
-            a.setHeaderText("Could not open that instance");
-            a.initOwner(stage);
-            a.show();
+            dialogs.showError("Could not open that instance", ErrorText.of(t));
         });
     }
 

@@ -6,11 +6,13 @@ import app.glow.inspector.ui.detail.GroupDetailViewModel;
 import app.glow.inspector.ui.groups.GroupListViewModel;
 
 /** Everything tied to one data source: the source and its view models. Replaced on switching. */
-public record Workspace(GroupSource source, GroupListViewModel list, GroupDetailViewModel detail,
+public record Workspace(app.glow.inspector.service.CachingGroupSource source, AppState state,
+                        GroupListViewModel list, GroupDetailViewModel detail,
                         CostViewModel cost, app.glow.inspector.ui.live.LiveViewModel live) implements AutoCloseable {
     @Override
     public void close() {
         live.close();
+        state.reset(); // cancels what the open group was loading
         detail.media().close();
         source.close();
     }

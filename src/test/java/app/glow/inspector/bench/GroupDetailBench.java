@@ -84,17 +84,19 @@ public final class GroupDetailBench {
     private static void measure(GroupSummary g, RemoteSource source, BackgroundRunner runner, ResourceNames names,
                                 Stage stage, boolean scroll) throws Exception {
         AtomicReference<GroupDetailViewModel> vmRef = new AtomicReference<>();
+        app.glow.inspector.ui.AppState state = new app.glow.inspector.ui.AppState(runner, source);
         AtomicReference<GroupDetailView> viewRef = new AtomicReference<>();
         BenchFx.onFx(() -> {
-            GroupDetailViewModel vm = new GroupDetailViewModel(source, runner, names, new TextLoader(source),
+            GroupDetailViewModel vm = new GroupDetailViewModel(source, runner, state, names, new TextLoader(source),
                     new app.glow.inspector.ui.detail.media.MediaController(source, runner));
-            GroupDetailView view = new GroupDetailView(vm, ZoneId.systemDefault(), new Label());
+            GroupDetailView view = new GroupDetailView(vm, ZoneId.systemDefault(),
+                    new app.glow.inspector.ui.FxDialogService(() -> stage), new Label());
             stage.getScene().setRoot(view);
             vmRef.set(vm);
             viewRef.set(view);
         });
         long t0 = System.nanoTime();
-        BenchFx.onFx(() -> vmRef.get().show(new GroupRow(g, "", "", "")));
+        BenchFx.onFx(() -> state.open(new GroupRow(g, "", "", "")));
         while (true) {
             boolean[] painted = new boolean[1];
             BenchFx.onFx(() -> {

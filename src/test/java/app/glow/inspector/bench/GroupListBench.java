@@ -44,7 +44,8 @@ public final class GroupListBench {
             AtomicReference<GroupListViewModel> vmRef = new AtomicReference<>();
             AtomicReference<GroupListView> viewRef = new AtomicReference<>();
             BenchFx.onFx(() -> {
-                GroupListViewModel vm = new GroupListViewModel(source, runner, new ResourceNames(), new PricingBook(),
+                GroupListViewModel vm = new GroupListViewModel(source, runner,
+                        new app.glow.inspector.ui.AppState(runner, source), new ResourceNames(), new PricingBook(),
                         ZoneId.systemDefault());
                 GroupListView view = new GroupListView(vm, ZoneId.systemDefault());
                 Stage stage = new Stage();

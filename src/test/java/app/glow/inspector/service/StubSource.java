@@ -1,7 +1,7 @@
 package app.glow.inspector.service;
 
 import app.glow.inspector.source.Cancellation;
-import app.glow.inspector.api.GlowApiException;
+import app.glow.inspector.source.SourceException;
 import app.glow.inspector.model.GroupDetail;
 import app.glow.inspector.model.GroupIdentity;
 import app.glow.inspector.model.GroupsPage;
@@ -25,17 +25,17 @@ public abstract class StubSource implements GroupSource {
     }
 
     @Override
-    public GroupsPage groups(GroupsQuery q, Cancellation c) throws GlowApiException {
+    public GroupsPage groups(GroupsQuery q, Cancellation c) throws SourceException {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public GroupIdentity resolve(String id, Cancellation c) throws GlowApiException {
+    public GroupIdentity resolve(String id, Cancellation c) throws SourceException {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public GroupDetail detail(String id, Integer offset, Integer limit, Cancellation c) throws GlowApiException {
+    public GroupDetail detail(String id, Integer offset, Integer limit, Cancellation c) throws SourceException {
         throw new UnsupportedOperationException();
     }
 }

@@ -39,6 +39,7 @@ class TokenStoreTest {
         Settings s = new Settings(f);
         assertNull(s.get("x"));
         s.put("x", s.mapper().getNodeFactory().textNode("y"));
+        s.flush(5_000);
         assertEquals("y", new Settings(f).get("x").asText());
         assertTrue(Files.readString(f).contains("\"x\""));
     }

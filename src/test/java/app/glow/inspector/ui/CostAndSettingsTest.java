@@ -13,6 +13,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The cost view (breakdown, pricing, audit), remembered columns, and the admin refresh. */
 class CostAndSettingsTest extends FxAppSupport {
@@ -28,6 +29,11 @@ class CostAndSettingsTest extends FxAppSupport {
         waitFor(15, () -> table().getItems().size() >= 100);
         robot.interact(() -> table().getSelectionModel().selectRange(0, 10));
         CostViewModel cost = ws.cost();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(cost.breakdownStatusProperty().get().startsWith("Select groups"),
+                "nothing is computed while the Cost tab is hidden: " + cost.breakdownStatusProperty().get());
+        robot.interact(() -> robot.lookup("#detailTabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().select(3));
         waitFor(15, () -> cost.breakdownStatusProperty().get().startsWith("Cost of 10 selected groups"));
         var sum = cost.byModelProperty().get().stream().map(CostViewModel.Slice::cost)
                 .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);

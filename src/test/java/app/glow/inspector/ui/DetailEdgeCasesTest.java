@@ -118,8 +118,8 @@ class DetailEdgeCasesTest extends FxAppSupport {
     @Test
     void oddRolesMissingArraysUnnamedIdsAndMarkupAreShownSafely() throws Exception {
         open(0);
-        waitFor(10, () -> vm().items().size() == 5);
-        var items = vm().items();
+        waitFor(10, () -> vm().conversation().items().size() == 5);
+        var items = vm().conversation().items();
         assertTrue(items.get(0) instanceof Conversation.RunHeader);
         assertTrue(items.get(4) instanceof Conversation.RunHeader h && h.noMessages(), "a run with no messages");
         waitFor(10, () -> robot.lookup(".bubble-other").tryQuery().isPresent());
@@ -142,18 +142,18 @@ class DetailEdgeCasesTest extends FxAppSupport {
     @Test
     void aGroupWithNoRunsSaysSo() throws Exception {
         open(1);
-        waitFor(10, () -> "edge-b".equals(vm().groupId()) && vm().statusProperty().get().startsWith("0 messages"));
-        assertTrue(vm().items().isEmpty());
-        assertTrue(vm().runs().isEmpty());
+        waitFor(10, () -> "edge-b".equals(vm().groupId()) && vm().header().statusProperty().get().startsWith("0 messages"));
+        assertTrue(vm().conversation().items().isEmpty());
+        assertTrue(vm().conversation().runs().isEmpty());
     }
 
     @Test
     void aGroupThatStopsExistingWhileShownKeepsWhatWasLoaded() throws Exception {
         open(2);
-        waitFor(10, () -> "edge-c".equals(vm().groupId()) && vm().items().size() > 200);
-        int before = vm().items().size();
-        robot.interact(() -> vm().loadWindow(1));
-        waitFor(10, () -> vm().statusProperty().get().contains("no longer exists"));
-        assertEquals(before, vm().items().size(), "what was loaded stays shown");
+        waitFor(10, () -> "edge-c".equals(vm().groupId()) && vm().conversation().items().size() > 200);
+        int before = vm().conversation().items().size();
+        robot.interact(() -> vm().conversation().loadWindow(1));
+        waitFor(10, () -> vm().header().statusProperty().get().contains("no longer exists"));
+        assertEquals(before, vm().conversation().items().size(), "what was loaded stays shown");
     }
 }

@@ -31,7 +31,7 @@ class GroupDetailTest extends FxAppSupport {
     @BeforeAll
     static void open() throws Exception {
         launch(AppConfig.demo());
-        api = ((RemoteSource) app.wiring().source()).client();
+        api = ((RemoteSource) app.wiring().mainWindow().workspace().source().inner()).client();
         groups = api.groups(GroupsQuery.firstPage(60), Cancellation.none()).groups();
     }
 
@@ -46,8 +46,8 @@ class GroupDetailTest extends FxAppSupport {
 
     private void openGroup(GroupSummary g) throws Exception {
         var list = app.wiring().mainWindow().workspace().list();
-        robot.interact(() -> list.openedProperty().set(new GroupRow(g, "", "", "")));
-        waitFor(15, () -> !vm().items().isEmpty() && g.groupId().equals(vm().groupId()));
+        robot.interact(() -> list.open(new GroupRow(g, "", "", "")));
+        waitFor(15, () -> !vm().conversation().items().isEmpty() && g.groupId().equals(vm().groupId()));
     }
 
     /** Visible on screen: the list keeps an invisible cell for measuring, which is not. */
@@ -73,8 +73,8 @@ class GroupDetailTest extends FxAppSupport {
         waitFor(5, () -> label("#groupActor").getText().equals("Actor: Dana Reviewer"));
         assertTrue(label("#groupTotals").getText().contains("$" + g.cost().toPlainString()));
         assertTrue(label("#groupInvolved").getText().contains("Models: "));
-        assertEquals(g.runCount(), vm().runs().size(), "every run is on the timeline");
-        assertTrue(vm().items().get(0) instanceof Conversation.RunHeader);
+        assertEquals(g.runCount(), vm().conversation().runs().size(), "every run is on the timeline");
+        assertTrue(vm().conversation().items().get(0) instanceof Conversation.RunHeader);
         // visible bubbles get their text; system prompts are full-width cards
         waitFor(10, () -> robot.lookup(".bubble-system").tryQuery().isPresent()
                 && robot.lookup(".message-block").queryAll().stream().anyMatch(n ->
@@ -89,7 +89,7 @@ class GroupDetailTest extends FxAppSupport {
         assertFalse(selectable.isEditable(), "selectable, not editable");
         robot.interact(selectable::selectAll);
         assertEquals(any.text(), selectable.getSelectedText(), "the whole text can be selected and copied");
-        waitFor(5, () -> vm().groupJsonProperty().get().contains("\"group_id\" : \"" + g.groupId() + "\""));
+        waitFor(5, () -> vm().json().groupJsonProperty().get().contains("\"group_id\" : \"" + g.groupId() + "\""));
     }
 
     @Test
@@ -97,15 +97,15 @@ class GroupDetailTest extends FxAppSupport {
         GroupSummary big = named("marathon");
         assertTrue(big.messageCount() >= 5000);
         openGroup(big);
-        long placeholders = vm().items().stream().filter(i -> i instanceof Conversation.Placeholder).count();
+        long placeholders = vm().conversation().items().stream().filter(i -> i instanceof Conversation.Placeholder).count();
         assertTrue(placeholders >= 20, "unloaded windows are placeholders: " + placeholders);
-        long loaded = vm().items().stream().filter(i -> i instanceof Conversation.MessageItem
+        long loaded = vm().conversation().items().stream().filter(i -> i instanceof Conversation.MessageItem
                 || i instanceof Conversation.Fold).count();
         assertTrue(loaded < 400, "only the first window is loaded: " + loaded);
-        robot.interact(() -> vm().jumpToMessage(4321));
+        robot.interact(() -> vm().conversation().jumpToMessage(4321));
         waitFor(15, () -> conversation().getSelectionModel().getSelectedItem() instanceof Conversation.MessageItem m
                 && m.position() == 4320);
-        long after = vm().items().stream().filter(i -> i instanceof Conversation.Placeholder).count();
+        long after = vm().conversation().items().stream().filter(i -> i instanceof Conversation.Placeholder).count();
         assertTrue(after < placeholders && after > placeholders - 5, "one or two windows more: " + after);
         assertTrue(vm().texts() != null);
     }
@@ -115,21 +115,21 @@ class GroupDetailTest extends FxAppSupport {
         GroupSummary g = groups.stream().filter(x -> x.runCount() >= 4 && x.messageCount() < 200).findFirst()
                 .orElseThrow();
         openGroup(g);
-        List<Conversation.Fold> folds = vm().items().stream().filter(i -> i instanceof Conversation.Fold)
+        List<Conversation.Fold> folds = vm().conversation().items().stream().filter(i -> i instanceof Conversation.Fold)
                 .map(i -> (Conversation.Fold) i).toList();
         assertFalse(folds.isEmpty(), "replayed context is folded");
         Set<String> shown = new HashSet<>();
-        for (Conversation.Item i : vm().items()) {
+        for (Conversation.Item i : vm().conversation().items()) {
             if (i instanceof Conversation.MessageItem m) {
                 assertTrue(shown.add(m.message().id()), "message shown twice: " + m.message().id());
             }
         }
-        int before = vm().items().size();
+        int before = vm().conversation().items().size();
         Conversation.Fold f = folds.get(0);
-        robot.interact(() -> vm().toggleFold(f.runIndex()));
-        assertEquals(before + f.messages().size(), vm().items().size(), "unfolding shows the replayed messages");
-        robot.interact(() -> vm().toggleFold(f.runIndex()));
-        assertEquals(before, vm().items().size());
+        robot.interact(() -> vm().conversation().toggleFold(f.runIndex()));
+        assertEquals(before + f.messages().size(), vm().conversation().items().size(), "unfolding shows the replayed messages");
+        robot.interact(() -> vm().conversation().toggleFold(f.runIndex()));
+        assertEquals(before, vm().conversation().items().size());
     }
 
     @Test
@@ -137,8 +137,8 @@ class GroupDetailTest extends FxAppSupport {
         GroupSummary g = named("crash log");
         openGroup(g);
         int index = -1;
-        for (int i = 0; i < vm().items().size(); i++) {
-            if (vm().items().get(i) instanceof Conversation.MessageItem m && m.message().textUploadIds().size() == 2
+        for (int i = 0; i < vm().conversation().items().size(); i++) {
+            if (vm().conversation().items().get(i) instanceof Conversation.MessageItem m && m.message().textUploadIds().size() == 2
                     && m.message().role().equals("user")) {
                 index = i;
             }
@@ -159,13 +159,13 @@ class GroupDetailTest extends FxAppSupport {
     void findHighlightsMatchesInTheLoadedText() throws Exception {
         openGroup(groups.get(0));
         waitFor(10, () -> robot.lookup(".message-block").queryAll().size() >= 3);
-        robot.interact(() -> vm().find("you"));
-        waitFor(5, () -> vm().findStatusProperty().get().matches("1 of \\d+ \\(in loaded text\\)"));
+        robot.interact(() -> vm().find().find("you"));
+        waitFor(5, () -> vm().find().statusProperty().get().matches("1 of \\d+ \\(in loaded text\\)"));
         waitFor(5, () -> robot.lookup(".find-current").tryQuery().isPresent());
-        String first = vm().findStatusProperty().get();
-        robot.interact(() -> vm().findNext());
-        assertTrue(vm().findStatusProperty().get().startsWith("2 of") || first.endsWith("1 of 1 (in loaded text)"));
-        robot.interact(() -> vm().find(""));
+        String first = vm().find().statusProperty().get();
+        robot.interact(() -> vm().find().next());
+        assertTrue(vm().find().statusProperty().get().startsWith("2 of") || first.endsWith("1 of 1 (in loaded text)"));
+        robot.interact(() -> vm().find().find(""));
     }
 
     @Test
@@ -173,10 +173,10 @@ class GroupDetailTest extends FxAppSupport {
         GroupSummary g = groups.stream().filter(x -> x.groupName().contains("Grading feedback") && x.runCount() >= 3
                 && x.messageCount() < 500).findFirst().orElseThrow();
         openGroup(g);
-        waitFor(15, () -> !vm().calls().isEmpty());
-        var calls = vm().calls();
+        waitFor(15, () -> !vm().calls().indexProperty().get().entries().isEmpty());
+        var calls = vm().calls().indexProperty().get().entries();
         String template = calls.get(0).call().templateName();
-        robot.interact(() -> app.wiring().mainWindow().workspace().detail().selectedRunProperty().set(-1));
+        robot.interact(() -> app.wiring().mainWindow().workspace().detail().conversation().selectedRunProperty().set(-1));
         robot.interact(() -> {
             var tabs = robot.lookup("#detailTabs").queryAs(javafx.scene.control.TabPane.class);
             tabs.getSelectionModel().select(1);
@@ -200,7 +200,7 @@ class GroupDetailTest extends FxAppSupport {
     void clickingARunOnTheTimelineScrollsToItsMessages() throws Exception {
         GroupSummary g = named("Semester of lab help");
         openGroup(g);
-        robot.interact(() -> vm().selectRun(150));
+        robot.interact(() -> vm().conversation().selectRun(150));
         waitFor(15, () -> conversation().getSelectionModel().getSelectedItem() instanceof Conversation.RunHeader h
                 && h.runIndex() == 150);
         robot.interact(() -> robot.lookup("#timelineByCost").queryAs(javafx.scene.control.ToggleButton.class).fire());

@@ -29,7 +29,7 @@ class GroupListTest extends FxAppSupport {
     @BeforeAll
     static void open() throws Exception {
         launch(AppConfig.demo());
-        api = ((RemoteSource) app.wiring().source()).client();
+        api = ((RemoteSource) app.wiring().mainWindow().workspace().source().inner()).client();
     }
 
 

@@ -29,7 +29,7 @@ class LiveUpdatesTest extends FxAppSupport {
         GroupRow live = table().getItems().get(0);
         long runsBefore = live.summary().runCount();
         robot.interact(() -> table().getSelectionModel().clearAndSelect(0));
-        waitFor(15, () -> live.groupId().equals(ws.detail().groupId()) && ws.detail().runs().size() == runsBefore);
+        waitFor(15, () -> live.groupId().equals(ws.detail().groupId()) && ws.detail().conversation().runs().size() == runsBefore);
 
         AtomicBoolean sawProgress = new AtomicBoolean();
         robot.interact(() -> ws.list().progress().addListener(
@@ -49,8 +49,8 @@ class LiveUpdatesTest extends FxAppSupport {
         assertEquals(0, table().getItems().indexOf(updated), "the row stays where it was");
         waitFor(5, () -> table().getSelectionModel().getSelectedItem() != null
                 && table().getSelectionModel().getSelectedItem().groupId().equals(live.groupId()));
-        waitFor(15, () -> ws.detail().runs().size() > runsBefore
-                && ws.detail().statusProperty().get().contains("updated live"));
+        waitFor(15, () -> ws.detail().conversation().runs().size() > runsBefore
+                && ws.detail().header().statusProperty().get().contains("updated live"));
         assertEquals(live.groupId(), ws.detail().groupId(), "the open group stays open");
     }
 

@@ -33,7 +33,7 @@ class MediaTest extends FxAppSupport {
     @BeforeAll
     static void open() throws Exception {
         launch(AppConfig.demo());
-        api = ((RemoteSource) app.wiring().source()).client();
+        api = ((RemoteSource) app.wiring().mainWindow().workspace().source().inner()).client();
         groups = api.groups(GroupsQuery.firstPage(10), Cancellation.none()).groups();
     }
 
@@ -45,8 +45,8 @@ class MediaTest extends FxAppSupport {
 
     private void openGroup(GroupSummary g) throws Exception {
         var ws = app.wiring().mainWindow().workspace();
-        robot.interact(() -> ws.list().openedProperty().set(new GroupRow(g, "", "", "")));
-        waitFor(15, () -> g.groupId().equals(ws.detail().groupId()) && !ws.detail().items().isEmpty());
+        robot.interact(() -> ws.list().open(new GroupRow(g, "", "", "")));
+        waitFor(15, () -> g.groupId().equals(ws.detail().groupId()) && !ws.detail().conversation().items().isEmpty());
     }
 
     @Test

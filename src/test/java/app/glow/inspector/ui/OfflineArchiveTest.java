@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.glow.inspector.app.AppConfig;
-import app.glow.inspector.archive.ArchiveExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,10 +27,21 @@ class OfflineArchiveTest extends FxAppSupport {
         Path zip = Files.createTempDirectory("glow-archive-test").resolve("review.zip");
         String[] result = new String[1];
         var ws = app.wiring().mainWindow().workspace();
-        robot.interact(() -> new app.glow.inspector.ui.export.ExportController(ws.list().runner()).run(ws.source(), ids,
-                ArchiveExporter.Options.DEFAULT, zip, stage, m -> result[0] = m));
-        waitFor(30, () -> result[0] != null);
-        assertTrue(result[0].startsWith("Exported 3 groups"), result[0]);
+        // the whole Ctrl+E flow, its dialogs answered by a script: options, then the file
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        dialogs.fileToSave = zip;
+        app.wiring().mainWindow().useDialogs(dialogs);
+        robot.interact(() -> {
+            table().getSelectionModel().clearSelection();
+            for (String id : ids) {
+                table().getSelectionModel().select(table().getItems().stream().map(r -> r.groupId()).toList()
+                        .indexOf(id));
+            }
+        });
+        robot.interact(() -> app.wiring().mainWindow().exportSelection());
+        assertEquals(List.of("export options: 3", "save: Export to [glow-groups.zip]"), dialogs.shown);
+        waitFor(30, () -> Files.exists(zip) && ws.list().noticeProperty().get() != null);
+        assertTrue(ws.list().noticeProperty().get().startsWith("Exported 3 groups"), ws.list().noticeProperty().get());
 
         robot.interact(() -> app.wiring().mainWindow().openArchive(zip));
         waitFor(15, () -> stage.getTitle().contains("review.zip") && table().getItems().size() == 3);
@@ -57,11 +67,13 @@ class OfflineArchiveTest extends FxAppSupport {
         }
         int before = table().getItems().size();
         String title = stage.getTitle();
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        app.wiring().mainWindow().useDialogs(dialogs);
         robot.interact(() -> app.wiring().mainWindow().openArchive(bad));
-        waitFor(10, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
-        assertTrue(pane.getContentText().contains("escapes"), pane.getContentText());
-        robot.interact(() -> ((javafx.stage.Stage) pane.getScene().getWindow()).close());
+        waitFor(10, () -> !dialogs.shown.isEmpty());
+        assertTrue(dialogs.shown.get(0).startsWith("error: This archive cannot be opened"), dialogs.shown.toString());
+        assertTrue(dialogs.shown.get(0).contains("escapes"), dialogs.shown.toString());
+        assertFalse(dialogs.shown.get(0).contains("Exception"), "no Java class name reaches the screen");
         assertEquals(title, stage.getTitle(), "the open source stays");
         assertEquals(before, table().getItems().size());
     }

@@ -28,31 +28,33 @@ public final class GroupDetailView extends BorderPane {
     private final ConversationView conversation;
     private final TabPane tabs = new TabPane();
     private final Tab conversationTab;
+    private final Tab costTab;
 
-    public GroupDetailView(GroupDetailViewModel vm, ZoneId zone, Node costView) {
+    public GroupDetailView(GroupDetailViewModel vm, ZoneId zone, app.glow.inspector.ui.DialogService dialogs,
+                           Node costView) {
         setId("groupDetail");
         Label title = new Label();
         title.setId("groupTitle");
         title.getStyleClass().add("title-3");
         title.setWrapText(true);
-        title.textProperty().bind(vm.titleProperty());
+        title.textProperty().bind(vm.header().titleProperty());
         Label actor = new Label();
         actor.setId("groupActor");
         actor.getStyleClass().add("text-muted");
-        actor.textProperty().bind(vm.actorProperty());
+        actor.textProperty().bind(vm.header().actorProperty());
         Label totals = new Label();
         totals.setId("groupTotals");
         totals.setWrapText(true);
-        totals.textProperty().bind(vm.totalsProperty());
+        totals.textProperty().bind(vm.header().totalsProperty());
         Label involved = new Label();
         involved.setId("groupInvolved");
         involved.setWrapText(true);
-        involved.textProperty().bind(vm.involvedProperty());
+        involved.textProperty().bind(vm.header().involvedProperty());
         VBox header = new VBox(4, title, actor, totals, involved);
         header.getStyleClass().add("group-header");
         header.setPadding(new Insets(10, 12, 6, 12));
 
-        RunTimeline timeline = new RunTimeline(vm.runs(), vm.selectedRunProperty(), vm.names(), zone, vm::selectRun);
+        RunTimeline timeline = new RunTimeline(vm.conversation().runs(), vm.conversation().selectedRunProperty(), vm.names(), zone, vm.conversation()::selectRun);
         ToggleButton tokens = new ToggleButton("Tokens");
         ToggleButton cost = new ToggleButton("Cost");
         cost.setId("timelineByCost");
@@ -77,30 +79,35 @@ public final class GroupDetailView extends BorderPane {
         VBox timelineBox = new VBox(4, timelineBar, timeline);
         timelineBox.setPadding(new Insets(0, 12, 6, 12));
 
-        conversation = new ConversationView(vm, zone);
+        conversation = new ConversationView(vm, zone, dialogs);
         conversationTab = new Tab("Conversation", conversation);
         ToolCallTreeView calls = new ToolCallTreeView(vm, zone, call -> {
             tabs.getSelectionModel().select(conversationTab);
-            vm.jumpToMessage(call.position() + 1);
+            vm.conversation().jumpToMessage(call.position() + 1);
         });
-        TabPane json = new TabPane(new Tab("Group", jsonArea(vm.groupJsonProperty(), "groupJson")),
-                new Tab("Selected message", jsonArea(vm.messageJsonProperty(), "messageJson")));
+        TabPane json = new TabPane(new Tab("Group", jsonArea(vm.json().groupJsonProperty(), "groupJson")),
+                new Tab("Selected message", jsonArea(vm.json().messageJsonProperty(), "messageJson")));
         json.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(conversationTab, new Tab("Tool calls", calls), new Tab("Raw JSON", json),
-                new Tab("Cost", costView));
+        costTab = new Tab("Cost", costView);
+        tabs.getTabs().addAll(conversationTab, new Tab("Tool calls", calls), new Tab("Raw JSON", json), costTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("detailTabs");
         setTop(new VBox(header, timelineBox));
         setCenter(tabs);
     }
 
-    private static TextArea jsonArea(javafx.beans.property.StringProperty text, String id) {
+    private static TextArea jsonArea(javafx.beans.value.ObservableValue<String> text, String id) {
         TextArea a = new TextArea();
         a.setId(id);
         a.setEditable(false);
         a.getStyleClass().add("json-view");
         a.textProperty().bind(text);
         return a;
+    }
+
+    /** True while the Cost tab is the one shown (the cost view computes only then). */
+    public javafx.beans.value.ObservableBooleanValue costShownProperty() {
+        return costTab.selectedProperty();
     }
 
     public TabPane tabs() {

@@ -3,19 +3,16 @@ package app.glow.inspector.ui.export;
 import app.glow.inspector.archive.ArchiveExporter;
 import app.glow.inspector.service.GroupSource;
 import app.glow.inspector.ui.BackgroundRunner;
+import app.glow.inspector.ui.DialogService;
 import app.glow.inspector.ui.ErrorText;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -25,9 +22,11 @@ import javafx.stage.Window;
  */
 public final class ExportController {
     private final BackgroundRunner runner;
+    private final DialogService dialogs;
 
-    public ExportController(BackgroundRunner runner) {
+    public ExportController(BackgroundRunner runner, DialogService dialogs) {
         this.runner = runner;
+        this.dialogs = dialogs;
     }
 
     /** Asks for options and a file, then exports; {@code done} gets a line for the status. */
@@ -36,32 +35,10 @@ public final class ExportController {
             done.accept("Select the groups to export first.");
             return;
         }
-        Dialog<ArchiveExporter.Options> d = new Dialog<>();
-        d.setTitle("Export to ZIP");
-        d.setHeaderText("Export " + groupIds.size() + " group" + (groupIds.size() == 1 ? "" : "s") + " to one archive.");
-        CheckBox media = new CheckBox("Include media (audio, images, video, files, texts)");
-        media.setSelected(true);
-        CheckBox pseudo = new CheckBox("Pseudonymize profile and actor names (“Profile 1”, …) for FERPA-safe sharing");
-        VBox box = new VBox(10, media, pseudo);
-        box.setPadding(new Insets(12));
-        d.getDialogPane().setContent(box);
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ButtonType.OK);
-        ((Button) d.getDialogPane().lookupButton(ButtonType.OK)).setText("Choose file…");
-        d.setResultConverter(b -> b == ButtonType.OK ? new ArchiveExporter.Options(media.isSelected(),
-                pseudo.isSelected()) : null);
-        if (owner != null) {
-            d.initOwner(owner);
-        }
-        d.showAndWait().ifPresent(options -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Export to");
-            chooser.setInitialFileName("glow-groups.zip");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ZIP archive", "*.zip"));
-            var file = chooser.showSaveDialog(owner);
-            if (file != null) {
-                run(source, groupIds, options, file.toPath(), owner, done);
-            }
-        });
+        dialogs.askExportOptions(groupIds.size()).ifPresent(choice -> dialogs.chooseFileToSave("Export to",
+                "glow-groups.zip", new DialogService.FileType("ZIP archive", "*.zip")).ifPresent(file ->
+                run(source, groupIds, new ArchiveExporter.Options(choice.media(), choice.pseudonymize()), file, owner,
+                        done)));
     }
 
     /** Runs an export with its progress window. */

@@ -86,7 +86,7 @@ public final class GroupListView extends BorderPane {
                         table.getSelectionModel().getSelectedItems().filtered(java.util.Objects::nonNull)));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
-                vm.openedProperty().set(b);
+                vm.open(b);
             }
         });
         vm.openedProperty().addListener((o, a, b) -> {
@@ -180,8 +180,7 @@ public final class GroupListView extends BorderPane {
             }
             e.consume();
         } else if (e.getCode() == KeyCode.ENTER && sm.getSelectedItem() != null) {
-            vm.openedProperty().set(null);
-            vm.openedProperty().set(sm.getSelectedItem());
+            vm.open(sm.getSelectedItem());
             e.consume();
         }
     }

@@ -41,6 +41,8 @@ import javafx.collections.transformation.SortedList;
  * demand as the user scrolls; nothing fetches everything.
  */
 public final class GroupListViewModel {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GroupListViewModel.class);
+
     static final int PAGE_SIZE = 100;
 
     private final GroupSource source;
@@ -59,8 +61,6 @@ public final class GroupListViewModel {
     private final StringProperty queryText = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> createdFrom = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> createdTo = new SimpleObjectProperty<>();
-    private final ObjectProperty<GroupRow> opened = new SimpleObjectProperty<>();
-    private final ObservableList<GroupRow> selection = FXCollections.observableArrayList();
     private final ObjectProperty<Totals> loadedTotals = new SimpleObjectProperty<>(Totals.EMPTY);
     private final ObjectProperty<Totals> selectionTotals = new SimpleObjectProperty<>(Totals.EMPTY);
     private final Set<String> loadedIds = new LinkedHashSet<>();
@@ -74,13 +74,17 @@ public final class GroupListViewModel {
     private boolean exhausted;
     private Long totalCount;
     private GroupsQuery baseQuery = GroupsQuery.firstPage(PAGE_SIZE);
-    private BackgroundRunner.Job pending;
-    private BackgroundRunner.Job openJob;
+    private final app.glow.inspector.ui.AppState state;
+    /** Everything the current listing started (pages, live row refreshes); a reload cancels it. */
+    private BackgroundRunner.Scope listing;
 
-    public GroupListViewModel(GroupSource source, BackgroundRunner runner, ResourceNames names, PricingBook pricing,
-                              ZoneId zone) {
+    public GroupListViewModel(GroupSource source, BackgroundRunner runner, app.glow.inspector.ui.AppState state,
+                              ResourceNames names, PricingBook pricing, ZoneId zone) {
         this.source = source;
         this.runner = runner;
+        this.state = state;
+        this.listing = runner.newScope();
+        ObservableList<GroupRow> selection = state.selectedGroups();
         this.names = names;
         this.pricing = pricing;
         this.zone = zone;
@@ -129,13 +133,18 @@ public final class GroupListViewModel {
     }
 
     /** The group shown in the detail pane: the selected row, or one opened by id. */
-    public ObjectProperty<GroupRow> openedProperty() {
-        return opened;
+    public javafx.beans.property.ReadOnlyObjectProperty<GroupRow> openedProperty() {
+        return state.openGroupProperty();
+    }
+
+    /** Opens {@code row} in the detail pane (cancelling what the previous group was loading). */
+    public void open(GroupRow row) {
+        state.open(row);
     }
 
     /** The table's selected rows (the view keeps this in step). */
     public ObservableList<GroupRow> selection() {
-        return selection;
+        return state.selectedGroups();
     }
 
     public ReadOnlyObjectProperty<Totals> loadedTotalsProperty() {
@@ -180,7 +189,7 @@ public final class GroupListViewModel {
      * or puts it at the top when it is new; the selection stays as it was.
      */
     public void refreshGroup(String groupId) {
-        runner.submit(c -> {
+        listing.submit(c -> {
             var d = source.detail(groupId, 0, 0, c);
             names.learn(d);
             return d;
@@ -189,7 +198,7 @@ public final class GroupListViewModel {
                 return;
             }
             Set<String> selected = new LinkedHashSet<>();
-            selection.forEach(r -> selected.add(r.groupId()));
+            state.selectedGroups().forEach(r -> selected.add(r.groupId()));
             GroupRow old = row(groupId);
             GroupSummary fresh = app.glow.inspector.service.Summaries.of(d);
             if (old != null) {
@@ -214,9 +223,8 @@ public final class GroupListViewModel {
             updateStatus();
             reselect.set(null);
             reselect.set(selected);
-        }, t -> {
-            // a failed live refresh leaves the old row; the next event tries again
-        });
+        }, t -> log.info("live refresh of group {} failed; its row stays as it was until the next event: {}",
+                groupId, ErrorText.of(t)));
     }
 
     public BackgroundRunner runner() {
@@ -231,9 +239,8 @@ public final class GroupListViewModel {
 
     /** Drops what is loaded and fetches the first page with the current filters. */
     public void reload() {
-        if (pending != null) {
-            pending.cancel();
-        }
+        listing.cancel(); // the page in flight and live row refreshes belong to the old listing
+        listing = runner.newScope();
         loaded.clear();
         loadedIds.clear();
         loadedTotals.set(Totals.EMPTY);
@@ -290,7 +297,7 @@ public final class GroupListViewModel {
         error.set(null);
         updateStatus();
         GroupsQuery q = baseQuery.withPageToken(nextToken);
-        pending = runner.submit(c -> source.groups(q, c), this::accept, t -> {
+        listing.submit(c -> source.groups(q, c), this::accept, t -> {
             loading.set(false);
             error.set(ErrorText.of(t));
             updateStatus();
@@ -353,18 +360,16 @@ public final class GroupListViewModel {
             onResult.accept("No group id found in \"" + abbreviate(text) + "\".");
             return;
         }
-        if (openJob != null) {
-            openJob.cancel();
-        }
         String groupId = id.get();
         for (GroupRow r : loaded) {
             if (r.groupId().equals(groupId)) {
-                opened.set(r);
+                state.open(r);
                 onResult.accept(null);
                 return;
             }
         }
-        openJob = runner.submit(c -> {
+        BackgroundRunner.Scope request = state.newOpenRequest();
+        request.submit(c -> {
             var lean = source.resolve(groupId, c);
             if (!lean.groupExists()) {
                 return null;
@@ -377,7 +382,7 @@ public final class GroupListViewModel {
                 onResult.accept("No such group: " + groupId);
                 return;
             }
-            opened.set(GroupRow.of(app.glow.inspector.service.Summaries.of(detail), names));
+            state.openFrom(request, GroupRow.of(app.glow.inspector.service.Summaries.of(detail), names));
             onResult.accept(null);
         }, t -> onResult.accept(ErrorText.of(t)));
     }

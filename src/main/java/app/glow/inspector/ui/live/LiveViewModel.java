@@ -8,7 +8,7 @@ import app.glow.inspector.model.GenerationEvent.GenerationMediaCompleteEvent;
 import app.glow.inspector.model.GenerationEvent.GenerationMediaProgressEvent;
 import app.glow.inspector.model.GenerationEvent.GenerationProgressEvent;
 import app.glow.inspector.model.GenerationEvent.GenerationSavedEvent;
-import app.glow.inspector.service.GroupSource;
+import app.glow.inspector.service.CachingGroupSource;
 import app.glow.inspector.ui.BackgroundRunner;
 import app.glow.inspector.ui.detail.GroupDetailViewModel;
 import app.glow.inspector.ui.groups.GroupListViewModel;
@@ -40,7 +40,9 @@ public final class LiveViewModel implements AutoCloseable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private final GroupSource source;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LiveViewModel.class);
+
+    private final CachingGroupSource source;
     private final BackgroundRunner runner;
     private final GroupListViewModel list;
     private final GroupDetailViewModel detail;
@@ -53,7 +55,7 @@ public final class LiveViewModel implements AutoCloseable {
     private volatile String lastEventId;
     private boolean closed;
 
-    public LiveViewModel(GroupSource source, BackgroundRunner runner, GroupListViewModel list,
+    public LiveViewModel(CachingGroupSource source, BackgroundRunner runner, GroupListViewModel list,
                          GroupDetailViewModel detail, ZoneId zone) {
         this.source = source;
         this.runner = runner;
@@ -176,6 +178,7 @@ public final class LiveViewModel implements AutoCloseable {
     }
 
     private void saved(String groupId) {
+        source.groupChanged(groupId); // drop exactly the windows the saved run can have changed
         list.refreshGroup(groupId);
         if (groupId.equals(detail.groupId())) {
             detail.refreshInPlace();
@@ -204,8 +207,9 @@ public final class LiveViewModel implements AutoCloseable {
         if (watch != null) {
             try {
                 watch.close();
-            } catch (Exception ignored) {
-                // closing a stream we no longer want
+            } catch (Exception e) {
+                // closing a stream we no longer want: nothing depends on a clean close
+                log.debug("closing the live event stream failed", e);
             }
             watch = null;
         }

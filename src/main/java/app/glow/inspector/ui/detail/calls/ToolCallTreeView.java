@@ -2,17 +2,13 @@ package app.glow.inspector.ui.detail.calls;
 
 import app.glow.inspector.model.Run;
 import app.glow.inspector.ui.Formats;
-import app.glow.inspector.ui.detail.CallEntry;
+import app.glow.inspector.service.ToolCallIndex;
+import app.glow.inspector.service.ToolCallIndex.Entry;
 import app.glow.inspector.ui.detail.GroupDetailViewModel;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -31,7 +27,7 @@ import javafx.scene.layout.VBox;
  */
 public final class ToolCallTreeView extends BorderPane {
     /** A row of the tree: a run, a message, or a call. */
-    public record Node(String label, String path, String created, int runIndex, CallEntry call) {
+    public record Node(String label, String path, String created, int runIndex, Entry call) {
     }
 
     private final GroupDetailViewModel vm;
@@ -40,7 +36,7 @@ public final class ToolCallTreeView extends BorderPane {
     private final TextField filter = new TextField();
     private final Label counts = new Label();
 
-    public ToolCallTreeView(GroupDetailViewModel vm, ZoneId zone, Consumer<CallEntry> onCall) {
+    public ToolCallTreeView(GroupDetailViewModel vm, ZoneId zone, Consumer<Entry> onCall) {
         this.vm = vm;
         this.zone = zone;
         setId("toolCallTree");
@@ -49,17 +45,22 @@ public final class ToolCallTreeView extends BorderPane {
         tree.getColumns().add(col("Run / message / template", 260, Node::label));
         tree.getColumns().add(col("File path", 240, Node::path));
         tree.getColumns().add(col("Created", 150, Node::created));
-        tree.setPlaceholder(new Label("No tool calls in this group."));
+        Label placeholder = new Label();
+        placeholder.setId("toolCallsPlaceholder");
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.calls().statusProperty().get().isEmpty() ? "No tool calls in this group."
+                        : vm.calls().statusProperty().get(), vm.calls().statusProperty()));
+        tree.setPlaceholder(placeholder);
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b.getValue().call() != null) {
                 onCall.accept(b.getValue().call());
             } else if (b != null && b.getValue().runIndex() >= 0 && b.getValue().call() == null
                     && b.getParent() == tree.getRoot()) {
-                vm.selectedRunProperty().set(b.getValue().runIndex());
+                vm.conversation().selectedRunProperty().set(b.getValue().runIndex());
             }
         });
-        vm.calls().addListener((ListChangeListener<CallEntry>) c -> rebuild());
-        vm.selectedRunProperty().addListener((o, a, b) -> selectRun(b.intValue()));
+        vm.calls().indexProperty().addListener((o, a, b) -> rebuild());
+        vm.conversation().selectedRunProperty().addListener((o, a, b) -> selectRun(b.intValue()));
         filter.setId("callFilter");
         filter.setPromptText("Filter by template name");
         filter.textProperty().addListener((o, a, b) -> rebuild());
@@ -79,41 +80,32 @@ public final class ToolCallTreeView extends BorderPane {
         return tree;
     }
 
+    /** Shows the index the view model built: grouping and counting happen there, not here. */
     private void rebuild() {
-        String f = filter.getText() == null ? "" : filter.getText().strip().toLowerCase(Locale.ROOT);
+        ToolCallIndex index = vm.calls().indexProperty().get();
         TreeItem<Node> root = new TreeItem<>(new Node("", "", "", -1, null));
-        Map<Integer, TreeItem<Node>> runItems = new LinkedHashMap<>();
-        Map<String, TreeItem<Node>> messageItems = new LinkedHashMap<>();
-        Map<String, Integer> perTemplate = new TreeMap<>();
-        for (CallEntry e : vm.calls()) {
-            perTemplate.merge(e.call().templateName(), 1, Integer::sum);
-            if (!f.isEmpty() && (e.call().templateName() == null
-                    || !e.call().templateName().toLowerCase(Locale.ROOT).contains(f))) {
-                continue;
+        for (ToolCallIndex.RunCalls rc : index.tree(filter.getText())) {
+            int k = rc.runIndex();
+            Run r = vm.conversation().run(k);
+            TreeItem<Node> run = new TreeItem<>(new Node("Run " + (k + 1) + (r == null ? ""
+                    : " · " + vm.names().model(r.modelId()) + " · " + vm.names().agent(r.agentId())), "",
+                    r == null ? "" : Formats.local(r.createdAt(), zone), k, null));
+            run.setExpanded(true);
+            root.getChildren().add(run);
+            for (ToolCallIndex.MessageCalls mc : rc.messages()) {
+                TreeItem<Node> msg = new TreeItem<>(new Node("Message #" + Formats.count(mc.position() + 1) + " ("
+                        + mc.role() + ")", "", "", k, null));
+                msg.setExpanded(true);
+                run.getChildren().add(msg);
+                for (Entry e : mc.calls()) {
+                    msg.getChildren().add(new TreeItem<>(new Node(e.template(),
+                            e.call().filePath() == null ? "" : e.call().filePath(),
+                            e.call().createdAt() == null ? "" : Formats.local(e.call().createdAt(), zone), k, e)));
+                }
             }
-            TreeItem<Node> run = runItems.computeIfAbsent(e.runIndex(), k -> {
-                Run r = vm.run(k);
-                TreeItem<Node> item = new TreeItem<>(new Node("Run " + (k + 1) + (r == null ? ""
-                        : " · " + vm.names().model(r.modelId()) + " · " + vm.names().agent(r.agentId())), "",
-                        r == null ? "" : Formats.local(r.createdAt(), zone), k, null));
-                item.setExpanded(true);
-                root.getChildren().add(item);
-                return item;
-            });
-            TreeItem<Node> msg = messageItems.computeIfAbsent(e.messageId() + "@" + e.position(), k -> {
-                TreeItem<Node> item = new TreeItem<>(new Node("Message #" + Formats.count(e.position() + 1) + " ("
-                        + e.role() + ")", "", "", e.runIndex(), null));
-                item.setExpanded(true);
-                run.getChildren().add(item);
-                return item;
-            });
-            msg.getChildren().add(new TreeItem<>(new Node(e.call().templateName(), e.call().filePath(),
-                    e.call().createdAt() == null ? "" : Formats.local(e.call().createdAt(), zone), e.runIndex(), e)));
         }
         tree.setRoot(root);
-        StringBuilder sb = new StringBuilder();
-        perTemplate.forEach((t, n) -> sb.append(sb.length() == 0 ? "" : " · ").append(t).append(": ").append(n));
-        counts.setText(vm.calls().isEmpty() ? "" : vm.calls().size() + " calls · " + sb);
+        counts.setText(index.summary());
     }
 
     private void selectRun(int k) {

@@ -40,11 +40,15 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class ConversationCell extends ListCell<Conversation.Item> {
     private final GroupDetailViewModel vm;
     private final ZoneId zone;
+    private final app.glow.inspector.ui.DialogService dialogs;
     private final List<BackgroundRunner.Job> jobs = new ArrayList<>();
     private final List<InlinePlayer> players = new ArrayList<>();
+    private final RowPresenter presenter;
 
-    ConversationCell(GroupDetailViewModel vm, ZoneId zone) {
+    ConversationCell(GroupDetailViewModel vm, ZoneId zone, app.glow.inspector.ui.DialogService dialogs) {
         this.vm = vm;
+        this.dialogs = dialogs;
+        this.presenter = new RowPresenter(vm, zone);
         this.zone = zone;
         getStyleClass().add("conversation-cell");
     }
@@ -61,70 +65,60 @@ final class ConversationCell extends ListCell<Conversation.Item> {
             setGraphic(null);
             return;
         }
-        if (item instanceof Conversation.RunHeader h) {
+        RowPresenter.Row row = presenter.present(item);
+        if (row instanceof RowPresenter.SeparatorRow h) {
             setGraphic(runHeader(h));
-        } else if (item instanceof Conversation.MessageItem m) {
+        } else if (row instanceof RowPresenter.BubbleRow m) {
             setGraphic(bubble(m));
-        } else if (item instanceof Conversation.Fold f) {
+        } else if (row instanceof RowPresenter.FoldRow f) {
             setGraphic(fold(f));
-        } else if (item instanceof Conversation.Placeholder p) {
+        } else if (row instanceof RowPresenter.PlaceholderRow p) {
             setGraphic(placeholder(p));
         }
     }
 
-    private Node runHeader(Conversation.RunHeader h) {
-        Run r = h.run();
-        var names = vm.names();
-        String text = "Run " + (h.runIndex() + 1) + " of " + vm.runs().size()
-                + (h.continued() ? " (continued)" : "") + " · " + Formats.local(r.createdAt(), zone) + " · "
-                + names.model(r.modelId()) + " · " + names.agent(r.agentId()) + " · " + names.profile(r.profileId())
-                + " · " + Formats.count(r.inputTokens()) + " in / " + Formats.count(r.cachedInputTokens())
-                + " cached / " + Formats.count(r.outputTokens()) + " out · " + Money.display(r.cost())
-                + (h.noMessages() ? " · no messages" : "");
-        Label l = new Label(text);
+    private Node runHeader(RowPresenter.SeparatorRow h) {
+        Label l = new Label(h.text());
         l.setWrapText(true);
         l.getStyleClass().add("run-separator");
         l.setMaxWidth(Double.MAX_VALUE);
         l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        l.setAccessibleHelp("Run " + r.id() + ", exact cost " + Money.exact(r.cost()));
-        l.setOnMouseClicked(e -> vm.selectedRunProperty().set(h.runIndex()));
-        if (vm.selectedRunProperty().get() == h.runIndex()) {
+        l.setAccessibleHelp(h.accessibleHelp());
+        l.setOnMouseClicked(e -> vm.conversation().selectedRunProperty().set(h.runIndex()));
+        if (h.selected()) {
             l.getStyleClass().add("run-separator-selected");
         }
         return l;
     }
 
-    private Node fold(Conversation.Fold f) {
-        Button b = new Button((f.open() ? "Hide " : "Show ") + f.messages().size() + " replayed message"
-                + (f.messages().size() == 1 ? "" : "s") + " (context from earlier runs, read once above)",
-                new FontIcon(f.open() ? Feather.CHEVRON_DOWN : Feather.CHEVRON_RIGHT));
+    private Node fold(RowPresenter.FoldRow f) {
+        Button b = new Button(f.text(), new FontIcon(f.open() ? Feather.CHEVRON_DOWN : Feather.CHEVRON_RIGHT));
         b.getStyleClass().addAll("replay-fold", "flat");
         b.setMaxWidth(Double.MAX_VALUE);
-        b.setOnAction(e -> vm.toggleFold(f.runIndex()));
+        b.setOnAction(e -> vm.conversation().toggleFold(f.runIndex()));
         return b;
     }
 
-    private Node placeholder(Conversation.Placeholder p) {
-        Label l = new Label("Messages " + Formats.count(p.from() + 1) + "–" + Formats.count(p.to()) + " · loading…");
+    private Node placeholder(RowPresenter.PlaceholderRow p) {
+        Label l = new Label(p.text());
         l.getStyleClass().add("window-placeholder");
         l.setMaxWidth(Double.MAX_VALUE);
         l.setMinHeight(120);
-        vm.loadWindow(p.window());
+        vm.conversation().loadWindow(p.window());
         return l;
     }
 
-    private Node bubble(Conversation.MessageItem item) {
-        Message m = item.message();
-        String role = m.role().isEmpty() ? "(no role)" : m.role();
-        Label roleLabel = new Label(roleTitle(role) + "  #" + Formats.count(item.position() + 1)
-                + (item.replayed() ? "  · replayed" : ""));
+    private Node bubble(RowPresenter.BubbleRow row) {
+        Conversation.MessageItem item = row.item();
+        Message m = row.message();
+        Label roleLabel = new Label(row.title());
         roleLabel.getStyleClass().add("bubble-role");
         VBox body = new VBox(4, roleLabel);
-        body.getStyleClass().addAll("bubble", "bubble-" + roleClass(role));
-        if (vm.isMatch(item.position())) {
+        body.getStyleClass().addAll("bubble", "bubble-" + row.roleClass());
+        if (row.match()) {
             body.getStyleClass().add("find-match");
         }
-        boolean current = Long.valueOf(item.position()).equals(vm.currentMatchProperty().get());
+        boolean current = row.current();
         if (current) {
             body.getStyleClass().add("find-current");
         }
@@ -149,35 +143,34 @@ final class ConversationCell extends ListCell<Conversation.Item> {
         if (strip != null) {
             body.getChildren().add(strip);
         }
-        if (!m.calls().isEmpty()) {
-            Label calls = new Label(m.calls().size() + " tool call" + (m.calls().size() == 1 ? "" : "s") + ": "
-                    + String.join(", ", m.calls().stream().map(c -> c.templateName() + " " + c.filePath()).toList()));
+        if (row.callsSummary() != null) {
+            Label calls = new Label(row.callsSummary());
             calls.setWrapText(true);
             calls.setGraphic(new FontIcon(Feather.TOOL));
             calls.getStyleClass().add("bubble-calls");
             body.getChildren().add(calls);
         }
         body.setOnMouseClicked(e -> {
-            vm.selectedMessageProperty().set(m);
-            vm.selectedRunProperty().set(item.runIndex());
+            vm.conversation().selectedMessageProperty().set(m);
+            vm.conversation().selectedRunProperty().set(item.runIndex());
         });
-        HBox row = new HBox(body);
-        row.setPadding(new Insets(3, 8, 3, 8));
-        switch (roleClass(role)) {
+        HBox line = new HBox(body);
+        line.setPadding(new Insets(3, 8, 3, 8));
+        switch (row.roleClass()) {
             case "system" -> {
                 HBox.setHgrow(body, Priority.ALWAYS);
                 body.setMaxWidth(Double.MAX_VALUE);
             }
             case "user" -> {
-                row.setAlignment(Pos.CENTER_RIGHT);
+                line.setAlignment(Pos.CENTER_RIGHT);
                 body.maxWidthProperty().bind(widthProperty().multiply(0.78));
             }
             default -> {
-                row.setAlignment(Pos.CENTER_LEFT);
+                line.setAlignment(Pos.CENTER_LEFT);
                 body.maxWidthProperty().bind(widthProperty().multiply(0.78));
             }
         }
-        return row;
+        return line;
     }
 
     private void fillText(VBox holder, String textId, TextLoader.Preview p, boolean current) {
@@ -185,8 +178,8 @@ final class ConversationCell extends ListCell<Conversation.Item> {
         for (TextBlocks.Block b : TextBlocks.split(p.text())) {
             MessageText t = new MessageText(b.text(), b.code());
             if (current && b.text().toLowerCase(java.util.Locale.ROOT)
-                    .contains(vm.findQuery().toLowerCase(java.util.Locale.ROOT))) {
-                t.makeSelectable().highlight(vm.findQuery());
+                    .contains(vm.find().query().toLowerCase(java.util.Locale.ROOT))) {
+                t.makeSelectable().highlight(vm.find().query());
             }
             nodes.add(t);
         }
@@ -282,16 +275,15 @@ final class ConversationCell extends ListCell<Conversation.Item> {
 
     /** "Save as…": a sanitized name, progress, written whole or not at all. */
     private void saveAs(MediaKind kind, String id, String suggested, long size, Label progressLabel) {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Save " + kind.wireName());
-        chooser.setInitialFileName(suggested != null ? suggested : FileNames.sanitize(null, id, ""));
-        java.io.File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (f == null) {
+        var chosen = dialogs.chooseFileToSave("Save " + kind.wireName(),
+                suggested != null ? suggested : FileNames.sanitize(null, id, ""), null);
+        if (chosen.isEmpty()) {
             return;
         }
+        java.nio.file.Path f = chosen.get();
         Label target = progressLabel != null ? progressLabel : new Label();
         String before = target.getText();
-        vm.media().save(kind, id, f.toPath(), size, p -> target.setText(String.format("Saving %.0f%%", p * 100)),
+        vm.media().save(kind, id, f, size, p -> target.setText(String.format("Saving %.0f%%", p * 100)),
                 msg -> target.setText(msg.startsWith("Saved") ? before + " · saved" : msg));
     }
 
@@ -302,29 +294,7 @@ final class ConversationCell extends ListCell<Conversation.Item> {
         return l;
     }
 
-    static String roleClass(String role) {
-        return switch (role) {
-            case "system", "user", "assistant" -> role;
-            default -> "other";
-        };
-    }
-
-    static String roleTitle(String role) {
-        return switch (role) {
-            case "system" -> "System prompt";
-            case "user" -> "User (TA)";
-            case "assistant" -> "Assistant (persona)";
-            default -> "Role: " + role;
-        };
-    }
-
-    static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format("%.0f KB", bytes / 1024.0);
-        }
-        return String.format("%.1f MB", bytes / (1024.0 * 1024));
+    private static String size(long bytes) {
+        return RowPresenter.size(bytes);
     }
 }

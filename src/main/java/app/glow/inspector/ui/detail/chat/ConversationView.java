@@ -22,12 +22,12 @@ public final class ConversationView extends BorderPane {
     private final ListView<Conversation.Item> list = new ListView<>();
     private final TextField find = new TextField();
 
-    public ConversationView(GroupDetailViewModel vm, ZoneId zone) {
+    public ConversationView(GroupDetailViewModel vm, ZoneId zone, app.glow.inspector.ui.DialogService dialogs) {
         setId("conversationView");
         list.setId("conversationList");
-        list.setItems(vm.items());
+        list.setItems(vm.conversation().items());
         list.setCellFactory(l -> {
-            ConversationCell cell = new ConversationCell(vm, zone);
+            ConversationCell cell = new ConversationCell(vm, zone, dialogs);
             // cells take the list's width (minus the scroll bar), so text wraps instead of overflowing
             cell.prefWidthProperty().bind(l.widthProperty().subtract(18));
             cell.setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
@@ -35,45 +35,45 @@ public final class ConversationView extends BorderPane {
         });
         list.getStyleClass().add("conversation");
         Label empty = new Label();
-        empty.textProperty().bind(vm.statusProperty());
+        empty.textProperty().bind(vm.header().statusProperty());
         list.setPlaceholder(empty);
-        vm.scrollRequestProperty().addListener((o, a, index) -> {
+        vm.conversation().scrollRequests().subscribe(index -> {
             if (index != null && index >= 0 && index < list.getItems().size()) {
                 list.scrollTo(index);
                 list.getSelectionModel().clearAndSelect(index);
             }
         });
-        vm.selectedRunProperty().addListener((o, a, b) -> list.refresh());
-        vm.repaintProperty().addListener((o, a, b) -> list.refresh());
-        vm.runs().addListener((javafx.collections.ListChangeListener<Object>) c -> list.refresh());
+        vm.conversation().selectedRunProperty().addListener((o, a, b) -> list.refresh());
+        vm.find().highlightsChanged().subscribe(x -> list.refresh());
+        vm.conversation().runs().addListener((javafx.collections.ListChangeListener<Object>) c -> list.refresh());
 
         find.setId("findField");
         find.setPromptText("Find in conversation (Ctrl+F)");
         HBox.setHgrow(find, Priority.ALWAYS);
-        find.setOnAction(e -> vm.find(find.getText()));
+        find.setOnAction(e -> vm.find().find(find.getText()));
         find.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 find.clear();
-                vm.find("");
+                vm.find().find("");
             }
         });
         Button prev = new Button(null, new FontIcon(Feather.CHEVRON_UP));
         prev.setTooltip(new Tooltip("Previous match (Shift+Enter)"));
-        prev.setOnAction(e -> vm.findPrevious());
+        prev.setOnAction(e -> vm.find().previous());
         Button next = new Button(null, new FontIcon(Feather.CHEVRON_DOWN));
         next.setId("findNext");
         next.setTooltip(new Tooltip("Next match"));
-        next.setOnAction(e -> vm.findNext());
+        next.setOnAction(e -> vm.find().next());
         Label findStatus = new Label();
         findStatus.setId("findStatus");
-        findStatus.textProperty().bind(vm.findStatusProperty());
+        findStatus.textProperty().bind(vm.find().statusProperty());
         TextField jump = new TextField();
         jump.setId("jumpField");
         jump.setPromptText("Go to #");
         jump.setPrefColumnCount(6);
         jump.setOnAction(e -> {
             try {
-                vm.jumpToMessage(Long.parseLong(jump.getText().strip().replace(",", "")));
+                vm.conversation().jumpToMessage(Long.parseLong(jump.getText().strip().replace(",", "")));
             } catch (NumberFormatException ex) {
                 jump.selectAll();
             }
@@ -84,7 +84,7 @@ public final class ConversationView extends BorderPane {
         bar.getStyleClass().add("find-bar");
         Label status = new Label();
         status.getStyleClass().add("text-muted");
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(vm.header().statusProperty());
         status.setPadding(new Insets(2, 8, 2, 8));
         setTop(bar);
         setCenter(list);
