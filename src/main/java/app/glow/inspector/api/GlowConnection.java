@@ -85,7 +85,7 @@ public final class GlowConnection {
     }
 
     /** For redaction: hides the token wherever some text might echo it. */
-    String redact(String text) {
+    public String redact(String text) {
         return text == null ? null : text.replace(token, "[token]");
     }
 

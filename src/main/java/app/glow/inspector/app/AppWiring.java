@@ -6,6 +6,7 @@ import app.glow.inspector.api.GlowConnection;
 import app.glow.inspector.api.GlowHttp;
 import app.glow.inspector.api.GlowJson;
 import app.glow.inspector.api.RetryPolicy;
+import app.glow.inspector.app.logging.LogRedactor;
 import app.glow.inspector.demo.DemoServer;
 import app.glow.inspector.model.GroupsQuery;
 import app.glow.inspector.service.CachingGroupSource;
@@ -57,9 +58,13 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
     private final TokenStore tokens;
     private final ZoneId zone = ZoneId.systemDefault();
     private final MainWindow mainWindow;
+    private final LogRedactor redactor;
 
-    private AppWiring(AppConfig config, Map<String, String> env, Executor fx, Path configFolder) throws IOException {
+    private AppWiring(AppConfig config, Map<String, String> env, Executor fx, Path configFolder, LogRedactor redactor)
+            throws IOException {
         this.config = config;
+        this.redactor = redactor;
+        redactor.addSecret(env.get(GlowConnection.ENV_TOKEN));
         this.env = env;
         AtomicInteger n = new AtomicInteger();
         this.background = Executors.newFixedThreadPool(4, r -> {
@@ -84,13 +89,13 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
     }
 
     /** Connects to the configured instance or starts the demo; no JavaFX toolkit needed yet. */
-    public static AppWiring create(AppConfig config, Executor fx) throws IOException {
-        return create(config, fx, System.getenv(), Settings.defaultFolder(System.getenv()));
+    public static AppWiring create(AppConfig config, Executor fx, LogRedactor redactor) throws IOException {
+        return new AppWiring(config, System.getenv(), fx, Settings.defaultFolder(System.getenv()), redactor);
     }
 
     public static AppWiring create(AppConfig config, Executor fx, Map<String, String> env, Path configFolder)
             throws IOException {
-        return new AppWiring(config, env, fx, configFolder);
+        return new AppWiring(config, env, fx, configFolder, new LogRedactor());
     }
 
     private Workspace workspace(ConnectionDialog.Choice choice, GlowConnection connection) throws IOException {
@@ -101,14 +106,19 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         if (choice != null && choice.demo()) {
             DemoServer demo = DemoServer.start(DemoServer.Options.defaults().withGroups(config.demoGroups())
                     .withLive(config.demoLiveStepMillis(), 15_000));
-            GlowClient client = new GlowClient(GlowConnection.of(demo.url(), demo.token()), http, mapper,
-                    RetryPolicy.DEFAULT);
+            GlowClient client = client(GlowConnection.of(demo.url(), demo.token()), RetryPolicy.DEFAULT);
             source = new RemoteSource(client, "Demo instance (" + demo.url() + ")", true, demo);
         } else {
-            GlowClient client = new GlowClient(connection, http, mapper, RetryPolicy.DEFAULT);
+            GlowClient client = client(connection, RetryPolicy.DEFAULT);
             source = new RemoteSource(client, connection.baseUrl().host(), false, null);
         }
         return workspace(source);
+    }
+
+    /** Every client goes through here, so its token is known to the log filter before any call. */
+    private GlowClient client(GlowConnection connection, RetryPolicy retry) {
+        redactor.add(connection::redact);
+        return new GlowClient(connection, http, mapper, retry);
     }
 
     private Workspace workspace(GroupSource raw) {
@@ -145,7 +155,7 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         runner.submit(c -> {
             GlowConnection conn = choice.demo() ? null : choice.connection();
             if (conn != null) {
-                new GlowClient(conn, http, mapper, RetryPolicy.NONE).groups(GroupsQuery.firstPage(1), c);
+                client(conn, RetryPolicy.NONE).groups(GroupsQuery.firstPage(1), c);
                 if (choice.remember()) {
                     tokens.save(new TokenStore.Saved(choice.url(), choice.token()));
                 }
@@ -162,7 +172,7 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
 
     @Override
     public void test(GlowConnection connection, Consumer<String> result) {
-        runner.submit(c -> new GlowClient(connection, http, mapper, RetryPolicy.NONE)
+        runner.submit(c -> client(connection, RetryPolicy.NONE)
                         .groups(GroupsQuery.firstPage(1), c),
                 page -> result.accept("Connected." + (page.totalCount() == null ? ""
                         : " " + String.format("%,d", page.totalCount()) + " groups.")),

@@ -1,5 +1,8 @@
 package app.glow.inspector.app;
 
+import app.glow.inspector.app.logging.LogRedactor;
+import app.glow.inspector.app.logging.LogSetup;
+import app.glow.inspector.app.logging.UncaughtErrors;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -11,6 +14,7 @@ public class GlowInspectorApp extends Application {
     private final AppConfig preset;
     private final java.nio.file.Path configFolder;
     private AppWiring wiring;
+    private java.nio.file.Path logFolder;
 
     public GlowInspectorApp() {
         this(null, null);
@@ -28,13 +32,27 @@ public class GlowInspectorApp extends Application {
         AppConfig config = preset != null ? preset
                 : AppConfig.from(getParameters() == null ? java.util.List.of() : getParameters().getRaw(),
                 System.getenv());
-        wiring = configFolder == null ? AppWiring.create(config, Platform::runLater)
-                : AppWiring.create(config, Platform::runLater, System.getenv(), configFolder);
+        if (configFolder == null) {
+            // a real start (tests pass their own folder and keep their own log configuration)
+            LogRedactor redactor = new LogRedactor();
+            redactor.addSecret(System.getenv(app.glow.inspector.api.GlowConnection.ENV_TOKEN));
+            logFolder = LogSetup.folder(System.getenv());
+            LogSetup.install(logFolder, redactor, true);
+            wiring = AppWiring.create(config, Platform::runLater, redactor);
+        } else {
+            logFolder = LogSetup.folder(System.getenv());
+            wiring = AppWiring.create(config, Platform::runLater, System.getenv(), configFolder);
+        }
     }
 
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        wiring.mainWindow().useLogFolder(logFolder, getHostServices()::showDocument);
+        if (configFolder == null) {
+            Thread.setDefaultUncaughtExceptionHandler(
+                    new UncaughtErrors(Platform::runLater, wiring.mainWindow()::dialogs, logFolder));
+        }
         wiring.mainWindow().show(stage);
         if (wiring.problem() != null) {
             Alert a = new Alert(Alert.AlertType.WARNING, wiring.problem());

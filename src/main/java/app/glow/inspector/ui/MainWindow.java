@@ -56,6 +56,8 @@ public final class MainWindow {
     private GroupDetailView detailView;
     private Stage stage;
     private DialogService dialogs = new FxDialogService(() -> stage);
+    private java.nio.file.Path logFolder;
+    private java.util.function.Consumer<String> openDocument;
 
     public MainWindow(Workspace initial, WorkspaceSwitcher switcher, Settings settings, ZoneId zone) {
         this.workspace = initial;
@@ -66,6 +68,31 @@ public final class MainWindow {
 
     public Workspace workspace() {
         return workspace;
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    /** Where Help → "Open log folder" leads, and how to open a folder on this desktop. */
+    public void useLogFolder(java.nio.file.Path folder, java.util.function.Consumer<String> opener) {
+        this.logFolder = folder;
+        this.openDocument = opener;
+    }
+
+    private void openLogFolder() {
+        if (logFolder == null) {
+            dialogs.showWarning("No log folder", "This window was started without a log file.");
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(logFolder);
+            openDocument.accept(logFolder.toUri().toString());
+            status.setText("Logs are in " + logFolder);
+        } catch (java.io.IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(MainWindow.class).warn("Could not open the log folder {}", logFolder, e);
+            dialogs.showWarning("Could not open the log folder", "The log files are in " + logFolder + ".");
+        }
     }
 
     /** Replaces the dialogs (tests answer them without native windows). */
@@ -212,7 +239,12 @@ public final class MainWindow {
         refreshServer.setId("refreshServerMenu");
         refreshServer.setOnAction(e -> refreshServerCaches());
         Menu admin = new Menu("Admin", null, refreshServer);
-        MenuBar bar = new MenuBar(file, view, admin);
+        MenuItem logs = new MenuItem("Open log folder");
+        logs.setId("openLogFolderMenu");
+        logs.setOnAction(e -> openLogFolder());
+        Menu help = new Menu("Help", null, logs);
+        help.setId("helpMenu");
+        MenuBar bar = new MenuBar(file, view, admin, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

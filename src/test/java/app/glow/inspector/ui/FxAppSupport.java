@@ -20,17 +20,26 @@ abstract class FxAppSupport {
     static Path configFolder;
     final FxRobot robot = new FxRobot();
 
+    /** A new application with its own settings folder: nothing carries over from the class before. */
     static void launch(AppConfig config) throws Exception {
         configFolder = Files.createTempDirectory("glow-settings");
         stage = FxToolkit.registerPrimaryStage();
+        // whatever an earlier class left open (a dialog after a failure) is closed first
+        FxToolkit.cleanupStages();
         app = (GlowInspectorApp) FxToolkit.setupApplication(() -> new GlowInspectorApp(config, configFolder));
     }
 
     /** Closes the application after the class; classes with their own servers close them after this. */
     @org.junit.jupiter.api.AfterAll
     static void shutdown() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        try {
+            if (app != null) {
+                FxToolkit.cleanupApplication(app);
+            }
+        } finally {
+            FxToolkit.cleanupStages();
+            app = null;
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -42,7 +51,13 @@ abstract class FxAppSupport {
         return robot.lookup(id).queryAs(Label.class);
     }
 
+    /**
+     * Waits for a condition; the limit is only how long a broken build waits before failing, so
+     * it is generous: scaled by {@code glow.test.timeoutScale} (default 4) for busy machines.
+     */
     static void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor((long) Math.ceil(seconds * TIMEOUT_SCALE), TimeUnit.SECONDS, condition);
     }
+
+    static final double TIMEOUT_SCALE = Double.parseDouble(System.getProperty("glow.test.timeoutScale", "4"));
 }
