@@ -130,7 +130,7 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         GroupDetailViewModel detail = new GroupDetailViewModel(source, runner, state, names, new TextLoader(source),
                 new MediaController(source, runner));
         return new Workspace(source, state, list, detail, new CostViewModel(source, runner, state, names, pricing),
-                new LiveViewModel(source, runner, list, detail, zone));
+                new LiveViewModel(source, runner, list, detail, zone, new app.glow.inspector.ui.notify.NotificationCenter()));
     }
 
     public MainWindow mainWindow() {

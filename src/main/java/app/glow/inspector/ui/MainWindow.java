@@ -50,7 +50,7 @@ public final class MainWindow {
     private final MenuItem refreshServer = new MenuItem("Refresh server caches");
     private final javafx.scene.control.ToggleButton follow = new javafx.scene.control.ToggleButton("Follow live");
     private final Label liveStatus = new Label();
-    private final VBox notices = new VBox(2);
+    private final app.glow.inspector.ui.notify.NotificationBar notices;
     private Workspace workspace;
     private GroupListView listView;
     private GroupDetailView detailView;
@@ -64,6 +64,7 @@ public final class MainWindow {
         this.switcher = switcher;
         this.settings = settings;
         this.zone = zone;
+        this.notices = new app.glow.inspector.ui.notify.NotificationBar(zone);
     }
 
     public Workspace workspace() {
@@ -101,8 +102,7 @@ public final class MainWindow {
     }
 
     public Scene createScene() {
-        notices.setId("notices");
-        VBox top = new VBox(menuBar(), toolbar(), notices);
+        VBox top = new VBox(menuBar(), toolbar());
         root.setTop(top);
         status.setId("statusLabel");
         HBox statusBar = new HBox(16, status);
@@ -155,7 +155,7 @@ public final class MainWindow {
         SplitPane split = new SplitPane(listView, detailView);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.46);
-        root.setCenter(split);
+        root.setCenter(notices.wrap(split));
         sourceLabel.setText(ws.source().title());
         badge.setVisible(ws.source().isDemo());
         badge.setManaged(ws.source().isDemo());
@@ -183,30 +183,8 @@ public final class MainWindow {
             liveStatus.getStyleClass().removeIf(c -> c.startsWith("live-"));
             liveStatus.getStyleClass().add("live-" + b.name().toLowerCase());
         });
-        ws.live().notices().addListener((javafx.collections.ListChangeListener<
-                app.glow.inspector.ui.live.LiveViewModel.Notice>) c -> showNotices(ws));
-        showNotices(ws);
+        notices.bind(ws.live().notices(), id -> ws.list().openById(id, m -> ws.list().noticeProperty().set(m)));
         ws.live().start();
-    }
-
-    private void showNotices(Workspace ws) {
-        notices.getChildren().clear();
-        for (var n : ws.live().notices()) {
-            Label text = new Label(n.text());
-            text.setWrapText(true);
-            HBox.setHgrow(text, Priority.ALWAYS);
-            text.setMaxWidth(Double.MAX_VALUE);
-            javafx.scene.control.Hyperlink open = new javafx.scene.control.Hyperlink("Open group");
-            open.setOnAction(e -> ws.list().openById(n.groupId(), m -> ws.list().noticeProperty().set(m)));
-            Button dismiss = new Button(null, new FontIcon(Feather.X));
-            dismiss.getStyleClass().add("flat");
-            dismiss.setOnAction(e -> ws.live().notices().remove(n));
-            HBox row = new HBox(8, new FontIcon(Feather.ALERT_CIRCLE), text, open, dismiss);
-            row.getStyleClass().add("live-notice");
-            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            row.setPadding(new Insets(4, 10, 4, 10));
-            notices.getChildren().add(row);
-        }
     }
 
     private MenuBar menuBar() {
@@ -272,7 +250,7 @@ public final class MainWindow {
         follow.setTooltip(new Tooltip("Follow live generation events: progress in the list, new runs as they are saved"));
         liveStatus.setId("liveStatus");
         liveStatus.getStyleClass().add("live-status");
-        return new ToolBar(sourceLabel, badge, follow, liveStatus, spacer, open, connect, refresh);
+        return new ToolBar(sourceLabel, badge, follow, liveStatus, spacer, open, connect, refresh, notices.bell());
     }
 
     /** The selected groups, or the open one: what Ctrl+E exports. */

@@ -57,11 +57,12 @@ class LiveUpdatesTest extends FxAppSupport {
     @Test
     void aFailedGenerationBecomesANoticeNamingTheGroup() throws Exception {
         var ws = app.wiring().mainWindow().workspace();
-        waitFor(40, () -> !ws.live().notices().isEmpty());
-        LiveViewModel.Notice n = ws.live().notices().get(0);
-        assertTrue(n.text().startsWith("Generation"), n.text());
-        assertTrue(n.text().contains("“"), "names the group: " + n.text());
-        waitFor(5, () -> robot.lookup("#notices .hyperlink").tryQuery().isPresent());
+        waitFor(40, () -> !ws.live().notices().recent().isEmpty());
+        app.glow.inspector.ui.notify.Notice n = ws.live().notices().recent().get(0);
+        assertTrue(n.title().startsWith("Generation failed"), n.title());
+        assertTrue(n.title().contains("“"), "names the group: " + n.title());
+        waitFor(5, () -> robot.lookup("#notificationPane").queryAs(org.controlsfx.control.NotificationPane.class)
+                .isShowing());
     }
 
     @Test

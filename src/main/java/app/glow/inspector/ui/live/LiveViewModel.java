@@ -13,6 +13,7 @@ import app.glow.inspector.ui.BackgroundRunner;
 import app.glow.inspector.ui.detail.GroupDetailViewModel;
 import app.glow.inspector.ui.groups.GroupListViewModel;
 import app.glow.inspector.ui.groups.GroupRow;
+import app.glow.inspector.ui.notify.NotificationCenter;
 import app.glow.inspector.ui.groups.LiveProgress;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,8 +24,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
  * Follow mode: live generation events keep the list and the open group current. Progress shows
@@ -33,10 +32,6 @@ import javafx.collections.ObservableList;
  */
 public final class LiveViewModel implements AutoCloseable {
     public enum Status { OFF, CONNECTING, CONNECTED, RECONNECTING, PAUSED, FAILED }
-
-    /** A failure to tell the reader about, with the group it concerns. */
-    public record Notice(String groupId, String text) {
-    }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -50,13 +45,14 @@ public final class LiveViewModel implements AutoCloseable {
     private final BooleanProperty follow = new SimpleBooleanProperty();
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(Status.OFF);
     private final StringProperty statusText = new SimpleStringProperty("");
-    private final ObservableList<Notice> notices = FXCollections.observableArrayList();
+    private final NotificationCenter notices;
     private AutoCloseable watch;
     private volatile String lastEventId;
     private boolean closed;
 
     public LiveViewModel(CachingGroupSource source, BackgroundRunner runner, GroupListViewModel list,
-                         GroupDetailViewModel detail, ZoneId zone) {
+                         GroupDetailViewModel detail, ZoneId zone, NotificationCenter notices) {
+        this.notices = notices;
         this.source = source;
         this.runner = runner;
         this.list = list;
@@ -83,7 +79,7 @@ public final class LiveViewModel implements AutoCloseable {
         return statusText;
     }
 
-    public ObservableList<Notice> notices() {
+    public NotificationCenter notices() {
         return notices;
     }
 
@@ -166,14 +162,14 @@ public final class LiveViewModel implements AutoCloseable {
             if (c.success()) {
                 saved(g);
             } else {
-                notice(g, "Generation failed");
+                notice(g, e.runId(), "Generation failed", null);
             }
         } else if (e instanceof GenerationSavedEvent) {
             list.progress().remove(g);
             saved(g);
         } else if (e instanceof GenerationErrorEvent err) {
             list.progress().remove(g);
-            notice(g, "Generation error: " + (err.message() == null ? "(no message)" : err.message()));
+            notice(g, e.runId(), "Generation failed", err.message() == null ? "(no message)" : err.message());
         }
     }
 
@@ -185,23 +181,19 @@ public final class LiveViewModel implements AutoCloseable {
         }
     }
 
-    private void notice(String groupId, String what) {
+    /** One failed run gives one notice, whether the server reports it once or twice. */
+    private void notice(String groupId, String runId, String what, String detail) {
         GroupRow row = list.row(groupId);
         if (row != null) {
-            add(new Notice(groupId, what + " in “" + row.summary().groupName() + "”"));
+            notices.post(groupId, runId, what + " in “" + row.summary().groupName() + "”", detail);
             return;
         }
         runner.submit(c -> source.resolve(groupId, c),
-                id -> add(new Notice(groupId, what + " in “" + (id.groupExists() ? id.groupName() : groupId) + "”")),
-                t -> add(new Notice(groupId, what + " in group " + groupId)));
+                id -> notices.post(groupId, runId,
+                        what + " in “" + (id.groupExists() ? id.groupName() : groupId) + "”", detail),
+                t -> notices.post(groupId, runId, what + " in group " + groupId, detail));
     }
 
-    private void add(Notice n) {
-        notices.add(0, n);
-        while (notices.size() > 5) {
-            notices.remove(notices.size() - 1);
-        }
-    }
 
     private void disconnect(Status s, String text) {
         if (watch != null) {
