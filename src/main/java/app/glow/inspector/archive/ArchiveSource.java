@@ -220,6 +220,29 @@ public final class ArchiveSource implements GroupSource {
         return file.getFileName().toString();
     }
 
+    private volatile String fileKey;
+
+    /** "sha256:…" of the archive file itself: the same archive opened twice is the same source. */
+    @Override
+    public String sourceKey() throws SourceException {
+        String k = fileKey;
+        if (k == null) {
+            try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    md.update(buf, 0, n);
+                }
+                k = "sha256:" + HexFormat.of().formatHex(md.digest());
+                fileKey = k;
+            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+                throw new SourceException(SourceException.Reason.UNAVAILABLE,
+                        "The archive " + file.getFileName() + " could not be read again: " + e.getMessage(), e);
+            }
+        }
+        return k;
+    }
+
     @Override
     public boolean isDemo() {
         return false;
