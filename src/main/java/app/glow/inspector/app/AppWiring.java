@@ -9,6 +9,11 @@ import app.glow.inspector.api.RetryPolicy;
 import app.glow.inspector.app.logging.LogRedactor;
 import app.glow.inspector.demo.DemoServer;
 import app.glow.inspector.model.GroupsQuery;
+import app.glow.inspector.review.ReviewDatabase;
+import app.glow.inspector.review.ReviewException;
+import app.glow.inspector.review.ReviewStore;
+import app.glow.inspector.review.SqliteReviewStore;
+import app.glow.inspector.ui.review.ReviewViewModel;
 import app.glow.inspector.service.CachingGroupSource;
 import app.glow.inspector.service.GroupSource;
 import app.glow.inspector.service.WindowCache;
@@ -59,9 +64,18 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
     private final ZoneId zone = ZoneId.systemDefault();
     private final MainWindow mainWindow;
     private final LogRedactor redactor;
+    private final ReviewStore reviews;
+    private String reviewProblem;
+    /** Review writes, one at a time and in order (a flag, then its removal, never the reverse). */
+    private final ExecutorService reviewLane = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "glow-review");
+        t.setDaemon(true);
+        return t;
+    });
+    private final BackgroundRunner reviewWrites;
 
-    private AppWiring(AppConfig config, Map<String, String> env, Executor fx, Path configFolder, LogRedactor redactor)
-            throws IOException {
+    private AppWiring(AppConfig config, Map<String, String> env, Executor fx, Path configFolder, LogRedactor redactor,
+                      Path reviewDb) throws IOException {
         this.config = config;
         this.redactor = redactor;
         redactor.addSecret(env.get(GlowConnection.ENV_TOKEN));
@@ -81,7 +95,9 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
             return t;
         });
         this.runner = new BackgroundRunner(background, bulk, fx);
+        this.reviewWrites = new BackgroundRunner(reviewLane, fx);
         this.settings = new Settings(configFolder.resolve("settings.json"));
+        this.reviews = openReviews(reviewDb);
         this.tokens = new TokenStore(configFolder.resolve("connection.json"));
         Workspace first = config.archive() != null ? workspace(ArchiveSource.open(config.archive()))
                 : workspace(config.isDemo() ? ConnectionDialog.Choice.demoChoice() : null, config.connection());
@@ -90,12 +106,14 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
 
     /** Connects to the configured instance or starts the demo; no JavaFX toolkit needed yet. */
     public static AppWiring create(AppConfig config, Executor fx, LogRedactor redactor) throws IOException {
-        return new AppWiring(config, System.getenv(), fx, Settings.defaultFolder(System.getenv()), redactor);
+        return new AppWiring(config, System.getenv(), fx, Settings.defaultFolder(System.getenv()), redactor,
+                ReviewDatabase.defaultPath(System.getenv()));
     }
 
     public static AppWiring create(AppConfig config, Executor fx, Map<String, String> env, Path configFolder)
             throws IOException {
-        return new AppWiring(config, env, fx, configFolder, new LogRedactor());
+        // an explicit settings folder (tests, portable use) keeps the review database beside the settings
+        return new AppWiring(config, env, fx, configFolder, new LogRedactor(), configFolder.resolve("reviews.db"));
     }
 
     private Workspace workspace(ConnectionDialog.Choice choice, GlowConnection connection) throws IOException {
@@ -129,8 +147,11 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         GroupListViewModel list = new GroupListViewModel(source, runner, state, names, pricing, zone);
         GroupDetailViewModel detail = new GroupDetailViewModel(source, runner, state, names, new TextLoader(source),
                 new MediaController(source, runner));
+        ReviewViewModel review = new ReviewViewModel(source, reviews, reviewWrites, state,
+                () -> mainWindow.reviewerName(), java.time.Clock.systemUTC());
         return new Workspace(source, state, list, detail, new CostViewModel(source, runner, state, names, pricing),
-                new LiveViewModel(source, runner, list, detail, zone, new app.glow.inspector.ui.notify.NotificationCenter()));
+                new LiveViewModel(source, runner, list, detail, zone, new app.glow.inspector.ui.notify.NotificationCenter()),
+                review);
     }
 
     public MainWindow mainWindow() {
@@ -147,7 +168,25 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
 
     /** A configuration problem to show once the window is up, or null. */
     public String problem() {
+        if (reviewProblem != null) {
+            return config.problem() == null ? reviewProblem : config.problem() + "\n\n" + reviewProblem;
+        }
         return config.problem();
+    }
+
+    /** The review database; when it cannot be used, a session-only one and a problem to show. */
+    private ReviewStore openReviews(Path db) throws IOException {
+        try {
+            return SqliteReviewStore.open(db);
+        } catch (ReviewException e) {
+            org.slf4j.LoggerFactory.getLogger(AppWiring.class).error("Review database {} unusable", db, e);
+            reviewProblem = e.getMessage() + " Reviews made now are kept only until the app closes.";
+            try {
+                return SqliteReviewStore.inMemory();
+            } catch (ReviewException again) {
+                throw new IOException("No review database could be opened: " + again.getMessage(), again);
+            }
+        }
     }
 
     @Override
@@ -196,6 +235,15 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
     public void close() {
         mainWindow.workspace().close();
         settings.flush(2_000);
+        reviewLane.shutdown();
+        try {
+            if (!reviewLane.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                org.slf4j.LoggerFactory.getLogger(AppWiring.class).warn("A review write was still running at exit");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closing anyway; committed writes are safe on disk
+        }
+        reviews.close();
         background.shutdownNow();
         bulk.shutdownNow();
         // OkHttp's dispatcher threads are not daemons: without this the JVM would linger a minute

@@ -96,6 +96,20 @@ public final class MainWindow {
         }
     }
 
+    static final String REVIEWER_KEY = "reviewerName";
+
+    /** The reviewer's name, asked once and remembered; empty when the user declines. */
+    public java.util.Optional<String> reviewerName() {
+        var saved = settings.get(REVIEWER_KEY);
+        if (saved != null && saved.isTextual() && !saved.asText().isBlank()) {
+            return java.util.Optional.of(saved.asText());
+        }
+        var name = dialogs.askText("Reviewer name", "Your name signs every flag, note and status you set."
+                + " Asked once.", "reviewerNameField").map(String::strip).filter(s -> !s.isEmpty());
+        name.ifPresent(n -> settings.put(REVIEWER_KEY, com.fasterxml.jackson.databind.node.TextNode.valueOf(n)));
+        return name;
+    }
+
     /** Replaces the dialogs (tests answer them without native windows). */
     public void useDialogs(DialogService replacement) {
         this.dialogs = replacement;
@@ -152,6 +166,14 @@ public final class MainWindow {
         detailView = new GroupDetailView(ws.detail(), zone, dialogs,
                 new CostView(ws.cost(), () -> java.util.List.copyOf(ws.list().loadedRows())));
         ws.cost().visibleProperty().bind(detailView.costShownProperty());
+        app.glow.inspector.ui.review.ReviewColumn.install(listView, ws.list(), ws.review());
+        detailView.attachReview(ws.review(), zone);
+        ws.review().messageProperty().addListener((o, a, b) -> {
+            if (b != null && !b.isEmpty()) {
+                ws.list().noticeProperty().set(b);
+            }
+        });
+        ws.review().start();
         SplitPane split = new SplitPane(listView, detailView);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.46);
@@ -212,7 +234,13 @@ public final class MainWindow {
         MenuItem search = new MenuItem("Search");
         search.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
         search.setOnAction(e -> listView.focusSearch());
-        Menu view = new Menu("View", null, reload, search);
+        MenuItem toList = new MenuItem("Go to group list");
+        toList.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN));
+        toList.setOnAction(e -> listView.table().requestFocus());
+        MenuItem toConversation = new MenuItem("Go to conversation");
+        toConversation.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN));
+        toConversation.setOnAction(e -> detailView.focusConversation());
+        Menu view = new Menu("View", null, reload, search, toList, toConversation);
 
         refreshServer.setId("refreshServerMenu");
         refreshServer.setOnAction(e -> refreshServerCaches());
@@ -220,9 +248,17 @@ public final class MainWindow {
         MenuItem logs = new MenuItem("Open log folder");
         logs.setId("openLogFolderMenu");
         logs.setOnAction(e -> openLogFolder());
-        Menu help = new Menu("Help", null, logs);
+        MenuItem keys = new MenuItem("Keyboard shortcuts");
+        keys.setId("shortcutsMenu");
+        keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        keys.setOnAction(e -> dialogs.showInfo("Keyboard shortcuts",
+                app.glow.inspector.ui.review.ReviewActions.shortcuts()));
+        Menu help = new Menu("Help", null, keys, logs);
         help.setId("helpMenu");
-        MenuBar bar = new MenuBar(file, view, admin, help);
+        Menu review = new app.glow.inspector.ui.review.ReviewActions(app.glow.inspector.ui.review.ReviewActions.Target
+                .of(() -> workspace.review(), () -> workspace.detail(), () -> detailView, () -> listView.table()),
+                () -> dialogs, m -> workspace.list().noticeProperty().set(m)).menu();
+        MenuBar bar = new MenuBar(file, view, review, admin, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

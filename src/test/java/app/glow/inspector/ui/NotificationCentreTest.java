@@ -35,6 +35,11 @@ class NotificationCentreTest extends FxAppSupport {
             public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
                 String path = r.getUrl().encodedPath();
                 if (path.equals("/system/watch")) {
+                    if (r.getHeaders().get("Last-Event-ID") != null) {
+                        // a resuming client has seen every event: like a real server, send nothing new
+                        Thread.sleep(30_000);
+                        return new MockResponse.Builder().code(503).build();
+                    }
                     if (!release.await(60, TimeUnit.SECONDS)) {
                         return new MockResponse.Builder().code(503).build();
                     }

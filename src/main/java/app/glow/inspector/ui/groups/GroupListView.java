@@ -185,6 +185,13 @@ public final class GroupListView extends BorderPane {
         }
     }
 
+    private HBox filterBar;
+
+    /** Adds a filter control (the review status) before the Clear button. */
+    public void addFilter(javafx.scene.Node control) {
+        filterBar.getChildren().add(filterBar.getChildren().size() - 1, control);
+    }
+
     private HBox filterBar() {
         search.setId("searchField");
         search.setPromptText("Search group names (Ctrl+F)");
@@ -223,6 +230,7 @@ public final class GroupListView extends BorderPane {
             vm.applyFilters();
         });
         HBox bar = new HBox(6, new FontIcon(Feather.SEARCH), search, from, to, clear);
+        filterBar = bar;
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("filter-bar");
