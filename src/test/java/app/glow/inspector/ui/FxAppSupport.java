@@ -22,7 +22,12 @@ abstract class FxAppSupport {
 
     /** A new application with its own settings folder: nothing carries over from the class before. */
     static void launch(AppConfig config) throws Exception {
-        configFolder = Files.createTempDirectory("glow-settings");
+        launch(config, Files.createTempDirectory("glow-settings"));
+    }
+
+    /** An application on a given settings folder: a restart sees what the last one saved. */
+    static void launch(AppConfig config, Path folder) throws Exception {
+        configFolder = folder;
         stage = FxToolkit.registerPrimaryStage();
         // whatever an earlier class left open (a dialog after a failure) is closed first
         FxToolkit.cleanupStages();

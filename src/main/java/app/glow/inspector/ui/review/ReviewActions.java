@@ -115,6 +115,9 @@ public final class ReviewActions {
             say.accept("Select a message first: Ctrl+2 moves to the conversation, ↑/↓ choose a message.");
             return;
         }
+        if (!target.review().ensureReviewer()) {
+            return;
+        }
         String role = item.message().role().isEmpty() ? "no role" : item.message().role();
         String header = (flag ? "Flag" : "Note on") + " message #" + (item.position() + 1) + " (" + role + ")";
         List<String> categories = flag ? List.copyOf(target.review().categories()) : List.of();
@@ -135,6 +138,9 @@ public final class ReviewActions {
     void annotateGroup() {
         if (target.review().groupId() == null) {
             say.accept("Open a group first.");
+            return;
+        }
+        if (!target.review().ensureReviewer()) {
             return;
         }
         dialogs.get().askAnnotation("Note on group", "A note on the whole group", List.of())

@@ -182,6 +182,15 @@ public final class ReviewViewModel {
         return true;
     }
 
+    /** Makes sure a reviewer name is known (asking once) before a dialog collects a finding. */
+    public boolean ensureReviewer() {
+        if (reviewer.get().isPresent()) {
+            return true;
+        }
+        message.set("Nothing saved: a reviewer name is needed to sign annotations.");
+        return false;
+    }
+
     public void delete(Annotation a) {
         annotations.remove(a);
         if (a.messageId() != null && annotations.stream().noneMatch(x -> a.messageId().equals(x.messageId()))) {
