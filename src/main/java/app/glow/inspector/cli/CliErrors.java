@@ -10,14 +10,14 @@ final class CliErrors {
     /** 2 for bad usage, 1 for everything the server or the network did. */
     static int report(Exception e, CliContext ctx, String prefix) {
         if (e instanceof UsageError) {
-            ctx.err().println("glow: " + e.getMessage());
+            ctx.error("glow: " + e.getMessage());
             return 2;
         }
         if (e instanceof GlowApiException g) {
-            ctx.err().println("glow: " + prefix + (g.kind() == GlowApiException.Kind.HTTP ? g.describe() : g.getMessage()));
+            ctx.error("glow: " + prefix + (g.kind() == GlowApiException.Kind.HTTP ? g.describe() : g.getMessage()));
             return 1;
         }
-        ctx.err().println("glow: " + prefix + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        ctx.error("glow: " + prefix + (e.getMessage() == null ? "an unexpected failure" : e.getMessage()));
         return 1;
     }
 }

@@ -72,7 +72,7 @@ final class WatchCommand extends ServerCommand {
             @Override
             public void onState(GenerationWatch.State state, String detail, Instant nextAttempt) {
                 if (state == GenerationWatch.State.RECONNECTING && nextAttempt != null) {
-                    ctx.err().println("glow: stream interrupted (" + detail + "); reconnecting");
+                    ctx.error("glow: stream interrupted (" + detail + "); reconnecting");
                 } else if (state == GenerationWatch.State.FAILED) {
                     failure.set(detail);
                     done.countDown();
