@@ -25,10 +25,19 @@ public final class Redactor {
     static final int MIN_SECRET = 6;
     /** Inner base64 runs shorter than this are not masked: they would match by chance. */
     private static final int MIN_ENCODED = 6;
+    /**
+     * A value that looks like a credential rather than a word: 16 characters or more, or one with
+     * a digit or a symbol inside, so "a valid bearer token is required" stays readable.
+     */
+    private static final String CREDENTIAL =
+            "(?=[A-Za-z0-9._~+/=-]{16}|[A-Za-z0-9._~+/=-]*(?:[0-9_~+/=]|[.-][A-Za-z0-9]))";
     private static final List<Pattern> SHAPES = List.of(
-            Pattern.compile("(?i)(\\bbearer\\s+)[A-Za-z0-9._~+/=-]+"),
-            Pattern.compile("(?i)(\\bauthorization\\b[\"']?\\s*[:=]\\s*[\"']?)(?!bearer\\s)[^\\s\"',;]+"),
-            Pattern.compile("(?i)(\\b(?:glow_)?token\\b[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"',;&\\]]+"));
+            Pattern.compile("(?i)(\\bbearer\\s+)" + CREDENTIAL + "[A-Za-z0-9._~+/=-]+"),
+            // any value of an Authorization header is secret, after its scheme word
+            Pattern.compile("(?i)(\\bauthorization\\b[\"']?\\s*[:=]\\s*[\"']?(?:(?:basic|digest|token)\\s+)?)"
+                    + "(?!bearer\\s)[^\\s\"',;]+"),
+            Pattern.compile("(?i)(\\b(?:glow_)?token\\b[\"']?\\s*[:=]\\s*[\"']?)" + CREDENTIAL
+                    + "[^\\s\"',;&\\]]+"));
 
     /** Every form of every secret, longest first so a longer form is masked before a part of it. */
     private final List<String> forms = new CopyOnWriteArrayList<>();

@@ -14,7 +14,10 @@ final class CliErrors {
             return 2;
         }
         if (e instanceof GlowApiException g) {
-            ctx.error("glow: " + prefix + (g.kind() == GlowApiException.Kind.HTTP ? g.describe() : g.getMessage()));
+            String excerpt = g.kind() == GlowApiException.Kind.MALFORMED_RESPONSE && g.bodyExcerpt() != null
+                    && !g.bodyExcerpt().isBlank() ? " The server sent: \"" + g.bodyExcerpt() + "\"" : "";
+            ctx.error("glow: " + prefix + (g.kind() == GlowApiException.Kind.HTTP ? g.describe() : g.getMessage())
+                    + excerpt);
             return 1;
         }
         ctx.error("glow: " + prefix + (e.getMessage() == null ? "an unexpected failure" : e.getMessage()));
