@@ -26,6 +26,12 @@ import org.junit.jupiter.api.Timeout;
 class HostileHttpTest {
     static final String TOKEN = "glw_H0st1leT3stT0ken_abcdef";
 
+    @org.junit.jupiter.api.BeforeAll
+    static void sayTheHeap() {
+        // the caps are meant to hold in a small heap: the report shows which one this run had
+        System.out.println("HostileHttpTest max heap: " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
+    }
+
     static GlowClient client(String url, HttpLimits limits) {
         return new GlowClient(GlowConnection.of(url, TOKEN), GlowHttp.newClient(limits), GlowJson.newMapper(),
                 RetryPolicy.NONE, limits);
