@@ -20,7 +20,7 @@ final class ConnectionOptions {
             description = "File holding the bearer token (default: $GLOW_TOKEN).")
     Path tokenFile;
 
-    @Option(names = "--allow-insecure-http",
+    @Option(names = GlowConnection.INSECURE_OPTION,
             description = "Allow plain http:// to a host that is not this machine (the token travels unencrypted).")
     boolean allowInsecureHttp;
 
