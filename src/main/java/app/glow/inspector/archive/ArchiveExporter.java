@@ -5,6 +5,7 @@ import app.glow.inspector.model.ExportManifest;
 import app.glow.inspector.model.GroupDetail;
 import app.glow.inspector.model.MediaKind;
 import app.glow.inspector.model.Message;
+import app.glow.inspector.model.ProfileRef;
 import app.glow.inspector.model.RunWithMessages;
 import app.glow.inspector.service.CleanupOnExit;
 import app.glow.inspector.service.GroupSource;
@@ -14,16 +15,16 @@ import app.glow.inspector.source.Cancellation;
 import app.glow.inspector.source.MediaStream;
 import app.glow.inspector.source.SourceException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -69,7 +70,7 @@ public final class ArchiveExporter {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try (CleanupOnExit guard = CleanupOnExit.guard(spool)) {
             SafeFiles.write(target, raw -> {
-                Counting counting = new Counting(raw, c);
+                ExportStreams.Counting counting = new ExportStreams.Counting(raw, c);
                 ZipOutputStream zip = new ZipOutputStream(counting);
                 Pseudonyms names = options.pseudonymize() ? new Pseudonyms() : null;
                 List<ExportManifest.ExportFile> files = new ArrayList<>();
@@ -80,7 +81,7 @@ public final class ArchiveExporter {
                     progress.update(++done, groupIds.size(), counting.count);
                 }
                 zip.putNextEntry(new ZipEntry(ArchivePaths.MANIFEST));
-                mapper.writerWithDefaultPrettyPrinter().writeValue(new NonClosing(zip), new ExportManifest(
+                mapper.writerWithDefaultPrettyPrinter().writeValue(new ExportStreams.NonClosing(zip), new ExportManifest(
                         ExportManifest.FORMAT, 1, Instant.now(), groupIds, files, options.pseudonymize() ? true : null));
                 zip.closeEntry();
                 zip.finish();
@@ -188,48 +189,35 @@ public final class ArchiveExporter {
     private void writeGroupJson(String id, GroupDetail d, Pseudonyms names, ZipOutputStream zip) throws IOException {
         GroupDetail out = names == null ? d : names.apply(d);
         zip.putNextEntry(new ZipEntry(ArchivePaths.groupJson(id)));
-        mapper.writeValue(new NonClosing(zip), out);
+        mapper.writeValue(new ExportStreams.NonClosing(zip), out);
         zip.closeEntry();
     }
 
-    /** Counts bytes written and stops at once when cancelled. */
-    private static final class Counting extends FilterOutputStream {
-        long count;
-        private final Cancellation c;
+    /** "Profile 1", "Profile 2", … and "Actor 1", …: the same person gets the same name in one archive. */
+    static final class Pseudonyms {
+        private final Map<String, String> profiles = new LinkedHashMap<>();
+        private final Map<String, String> actors = new LinkedHashMap<>();
 
-        Counting(OutputStream out, Cancellation c) {
-            super(out);
-            this.c = c;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (c.isCancelled()) {
-                throw new IOException("The export was cancelled.");
+        GroupDetail apply(GroupDetail d) {
+            List<ProfileRef> refs = new ArrayList<>();
+            for (ProfileRef p : d.profiles()) {
+                refs.add(new ProfileRef(p.profileId(), profile(p.profileId())));
             }
-            out.write(b, off, len);
-            count += len;
+            for (RunWithMessages r : d.runs()) {
+                String pid = r.run().profileId();
+                if (pid != null && refs.stream().noneMatch(p -> pid.equals(p.profileId()))) {
+                    refs.add(new ProfileRef(pid, profile(pid)));
+                }
+            }
+            String actor = d.actorName() == null ? null
+                    : actors.computeIfAbsent(d.actorName(), a -> "Actor " + (actors.size() + 1));
+            return new GroupDetail(d.groupExists(), d.groupId(), d.groupName(), actor, d.totalMessageCount(), d.runs(),
+                    d.models(), d.agents(), refs);
         }
 
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
+        private String profile(String id) {
+            return profiles.computeIfAbsent(id, p -> "Profile " + (profiles.size() + 1));
         }
     }
 
-    private static final class NonClosing extends FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }

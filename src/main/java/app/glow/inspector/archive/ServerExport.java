@@ -5,7 +5,6 @@ import app.glow.inspector.model.GroupDetail;
 import app.glow.inspector.model.MediaKind;
 import app.glow.inspector.source.Cancellation;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -60,9 +59,9 @@ final class ServerExport {
                             + " twice.");
                 }
                 if (name.equals(ArchivePaths.MANIFEST)) {
-                    manifest = mapper.readValue(new NonClosingIn(in), ExportManifest.class);
+                    manifest = mapper.readValue(new ExportStreams.NonClosingIn(in), ExportManifest.class);
                 } else if (name.equals(groupJson)) {
-                    detail = mapper.readValue(new NonClosingIn(in), GroupDetail.class);
+                    detail = mapper.readValue(new ExportStreams.NonClosingIn(in), GroupDetail.class);
                 } else if (name.startsWith(prefix + "media/") && includeMedia) {
                     spooled.put(name, Spooled.of(in, spool, c));
                 }
@@ -128,17 +127,5 @@ final class ServerExport {
             }
         }
         return false;
-    }
-
-    /** Lets a JSON reader consume one entry without closing the ZIP stream. */
-    private static final class NonClosingIn extends FilterInputStream {
-        NonClosingIn(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
-            // the ZIP stream goes on to its next entry
-        }
     }
 }
