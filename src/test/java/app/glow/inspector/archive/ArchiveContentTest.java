@@ -65,4 +65,11 @@ class ArchiveContentTest {
         String broken = refused("broken.zip", manifest(List.of("g")), "g", "{\"group_id\": ");
         assertTrue(broken.contains("groups/g/group.json is not valid JSON"), broken);
     }
+
+    @Test
+    void anAbsurdCostIsRefusedNamingTheFileAndField() throws Exception {
+        String msg = refused("cost.zip", manifest(List.of("g")), "g", group("g", run("r", "1e5000000")));
+        assertTrue(msg.contains("groups/g/group.json, field “runs[0].run.cost”")
+                && msg.contains("not a believable amount of money"), msg);
+    }
 }
