@@ -179,7 +179,8 @@ public final class ArchiveSource implements GroupSource {
     public String sourceKey() throws SourceException {
         String k = fileKey;
         if (k == null) {
-            try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            // the file that was checked, through the handle held open (the path may name another file by now)
+            try (InputStream in = archive.region(0, archive.size(), 0)) {
                 MessageDigest md = MessageDigest.getInstance("SHA-256");
                 byte[] buf = new byte[1 << 16];
                 for (int n; (n = in.read(buf)) > 0; ) {
