@@ -51,7 +51,7 @@ public final class ImageDecoder {
             iis.reset();
             Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
             if (!readers.hasNext()) {
-                throw new Refused("This is not an image format the inspector can show.");
+                throw new Refused("The image could not be decoded (not a format the inspector can show).");
             }
             ImageReader reader = readers.next();
             try {
