@@ -49,6 +49,11 @@ public record Totals(long groups, long runs, long messages, long inputTokens, lo
         return r;
     }
 
+    /** What a view appends when the counts were clamped: they are then not exact. */
+    public String inexactNote() {
+        return saturated ? " · some counts exceed the largest number shown (not exact)" : "";
+    }
+
     public static Totals of(Iterable<GroupSummary> groups) {
         Totals t = EMPTY;
         for (GroupSummary g : groups) {
