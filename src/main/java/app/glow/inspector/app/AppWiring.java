@@ -73,6 +73,8 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         return t;
     });
     private final BackgroundRunner reviewWrites;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppWiring.class);
+    private String startProblem;
 
     private AppWiring(AppConfig config, Map<String, String> env, Executor fx, Path configFolder, LogRedactor redactor,
                       Path reviewDb) throws IOException {
@@ -99,9 +101,23 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         this.settings = new Settings(configFolder.resolve("settings.json"));
         this.reviews = openReviews(reviewDb);
         this.tokens = new TokenStore(configFolder.resolve("connection.json"));
-        Workspace first = config.archive() != null ? workspace(ArchiveSource.open(config.archive()))
+        Workspace first = config.archive() != null ? workspace(startArchive(config.archive()))
                 : workspace(config.isDemo() ? ConnectionDialog.Choice.demoChoice() : null, config.connection());
         this.mainWindow = new MainWindow(first, this, settings, zone);
+    }
+
+    /**
+     * The archive named at start, or (refused, missing, a folder or a pipe) an empty window and
+     * the reason, shown once the window is up: never a stack trace instead of a window.
+     */
+    private GroupSource startArchive(Path file) {
+        try {
+            return ArchiveSource.open(file);
+        } catch (app.glow.inspector.archive.ArchiveException e) {
+            LOG.warn("the archive given at start was refused: {}", e.getMessage());
+            startProblem = "The archive given with --archive could not be opened. " + e.getMessage();
+            return new app.glow.inspector.service.NothingOpen();
+        }
     }
 
     /** Connects to the configured instance or starts the demo; no JavaFX toolkit needed yet. */
@@ -166,12 +182,21 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         return settings;
     }
 
-    /** A configuration problem to show once the window is up, or null. */
+    /** A configuration problem (or a refused start archive) to show once the window is up, or null. */
     public String problem() {
+        String first = startProblem != null ? startProblem : config.problem();
         if (reviewProblem != null) {
-            return config.problem() == null ? reviewProblem : config.problem() + "\n\n" + reviewProblem;
+            return first == null ? reviewProblem : first + "\n\n" + reviewProblem;
         }
-        return config.problem();
+        return first;
+    }
+
+    /** The heading for {@link #problem()}. */
+    public String problemTitle() {
+        if (startProblem != null) {
+            return "Archive not opened";
+        }
+        return config.problem() != null || reviewProblem == null ? "Connection settings" : "Reviews";
     }
 
     /** The review database; when it cannot be used, a session-only one and a problem to show. */

@@ -303,7 +303,7 @@ public final class GroupListView extends BorderPane {
         return Formats.count(t.groups()) + " groups · " + Formats.count(t.runs()) + " runs · "
                 + Formats.count(t.messages()) + " messages · " + Formats.count(t.inputTokens()) + " in / "
                 + Formats.count(t.cachedInputTokens()) + " cached / " + Formats.count(t.outputTokens())
-                + " out tokens · " + Money.exact(t.cost());
+                + " out tokens · " + Money.exact(t.cost()) + t.inexactNote();
     }
 
     /** Moves the keyboard focus to the search box (Ctrl+F). */
