@@ -8,8 +8,9 @@ import app.glow.inspector.model.ExportManifest;
 import app.glow.inspector.model.GroupDetail;
 import app.glow.inspector.model.MediaKind;
 import app.glow.inspector.model.Message;
-import app.glow.inspector.model.ProfileRef;
 import app.glow.inspector.model.RunWithMessages;
+import app.glow.inspector.review.ReviewStore;
+import app.glow.inspector.review.ReviewsFile;
 import app.glow.inspector.service.GroupSource;
 import app.glow.inspector.service.SafeFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +42,8 @@ import java.util.zip.ZipOutputStream;
  * server's SHA-256; when the server refuses to export (403, 404, 501) the group is built from the
  * detail call and the downloads instead. Media pass through a private temporary folder one file
  * at a time, so memory stays flat whatever the size. The archive appears at the target only when
- * complete; a cancelled or failed export leaves nothing there.
+ * complete; a cancelled or failed export leaves nothing there. Given a review store, the groups'
+ * statuses and annotations go into {@code reviews.json}, listed in the manifest like any file.
  */
 public final class ArchiveExporter {
     /** What to put in the archive. */
@@ -57,10 +59,24 @@ public final class ArchiveExporter {
     private static final int WINDOW = 500;
 
     private final GroupSource source;
+    private final ReviewStore reviews;
+    private final String reviewsKey;
     private final ObjectMapper mapper = GlowJson.newMapper();
 
+    /** An archive without reviews. */
     public ArchiveExporter(GroupSource source) {
+        this(source, null, null);
+    }
+
+    /**
+     * An archive that carries the groups' reviews from {@code reviews} (none when null), filed there
+     * under {@code sourceKey}, or under the source's own key when that is null (computed when the
+     * export runs, off the FX thread: an archive source hashes its file for it).
+     */
+    public ArchiveExporter(GroupSource source, ReviewStore reviews, String sourceKey) {
         this.source = source;
+        this.reviews = reviews;
+        this.reviewsKey = sourceKey;
     }
 
     public void export(List<String> groupIds, Options options, Path target, Progress progress, Cancellation c)
@@ -69,7 +85,7 @@ public final class ArchiveExporter {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
             SafeFiles.write(target, raw -> {
-                Counting counting = new Counting(raw, c);
+                ExportStreams.Counting counting = new ExportStreams.Counting(raw, c);
                 ZipOutputStream zip = new ZipOutputStream(counting);
                 Pseudonyms names = options.pseudonymize() ? new Pseudonyms() : null;
                 List<ExportManifest.ExportFile> files = new ArrayList<>();
@@ -79,8 +95,11 @@ public final class ArchiveExporter {
                     files.addAll(group(id, options, names, zip, spool, c));
                     progress.update(++done, groupIds.size(), counting.count);
                 }
+                if (reviews != null) {
+                    files.add(writeReviews(groupIds, names, zip));
+                }
                 zip.putNextEntry(new ZipEntry(ArchivePaths.MANIFEST));
-                mapper.writerWithDefaultPrettyPrinter().writeValue(new NonClosing(zip), new ExportManifest(
+                mapper.writerWithDefaultPrettyPrinter().writeValue(new ExportStreams.NonClosing(zip), new ExportManifest(
                         ExportManifest.FORMAT, 1, Instant.now(), groupIds, files, options.pseudonymize() ? true : null));
                 zip.closeEntry();
                 zip.finish();
@@ -121,9 +140,9 @@ public final class ArchiveExporter {
                     throw new ArchiveException("The server's export of " + id + " holds an unsafe path: " + name);
                 }
                 if (name.equals(ArchivePaths.MANIFEST)) {
-                    serverManifest = mapper.readValue(new NonClosingIn(in), ExportManifest.class);
+                    serverManifest = mapper.readValue(new ExportStreams.NonClosingIn(in), ExportManifest.class);
                 } else if (name.equals(prefix + "group.json")) {
-                    detail = mapper.readValue(new NonClosingIn(in), GroupDetail.class);
+                    detail = mapper.readValue(new ExportStreams.NonClosingIn(in), GroupDetail.class);
                 } else if (name.startsWith(prefix + "media/") && options.includeMedia()) {
                     spooled.put(name, Spooled.of(in, spool, c));
                 }
@@ -215,8 +234,28 @@ public final class ArchiveExporter {
     private void writeGroupJson(GroupDetail d, Pseudonyms names, ZipOutputStream zip) throws IOException {
         GroupDetail out = names == null ? d : names.apply(d);
         zip.putNextEntry(new ZipEntry(ArchivePaths.groupJson(d.groupId())));
-        mapper.writeValue(new NonClosing(zip), out);
+        mapper.writeValue(new ExportStreams.NonClosing(zip), out);
         zip.closeEntry();
+    }
+
+    /** {@code reviews.json}, deflated, with its size and SHA-256 for the manifest. */
+    private ExportManifest.ExportFile writeReviews(List<String> groupIds, Pseudonyms names, ZipOutputStream zip)
+            throws Exception {
+        String key = reviewsKey != null ? reviewsKey : source.sourceKey();
+        ReviewsFile file = reviews.export(key, groupIds);
+        byte[] json = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(names == null ? file
+                : names.apply(file));
+        zip.putNextEntry(new ZipEntry(ExportManifest.REVIEWS_PATH));
+        zip.write(json);
+        zip.closeEntry();
+        String sha;
+        try {
+            sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return new ExportManifest.ExportFile(ExportManifest.REVIEWS_PATH, ExportManifest.REVIEWS_KIND, null,
+                json.length, sha, "application/json", null);
     }
 
     private static void writeStored(ZipOutputStream zip, String path, Spooled s, Cancellation c) throws Exception {
@@ -280,85 +319,6 @@ public final class ArchiveExporter {
                 });
             }
             return new Spooled(f, n[0], HexFormat.of().formatHex(md.digest()), crc.getValue());
-        }
-    }
-
-    /** "Profile 1", "Profile 2", … and "Actor 1", …: the same person gets the same name in one archive. */
-    static final class Pseudonyms {
-        private final Map<String, String> profiles = new LinkedHashMap<>();
-        private final Map<String, String> actors = new LinkedHashMap<>();
-
-        GroupDetail apply(GroupDetail d) {
-            List<ProfileRef> refs = new ArrayList<>();
-            for (ProfileRef p : d.profiles()) {
-                refs.add(new ProfileRef(p.profileId(), profile(p.profileId())));
-            }
-            for (RunWithMessages r : d.runs()) {
-                String pid = r.run().profileId();
-                if (pid != null && refs.stream().noneMatch(p -> pid.equals(p.profileId()))) {
-                    refs.add(new ProfileRef(pid, profile(pid)));
-                }
-            }
-            String actor = d.actorName() == null ? null
-                    : actors.computeIfAbsent(d.actorName(), a -> "Actor " + (actors.size() + 1));
-            return new GroupDetail(d.groupExists(), d.groupId(), d.groupName(), actor, d.totalMessageCount(), d.runs(),
-                    d.models(), d.agents(), refs);
-        }
-
-        private String profile(String id) {
-            return profiles.computeIfAbsent(id, p -> "Profile " + (profiles.size() + 1));
-        }
-    }
-
-    /** Counts bytes written and stops at once when cancelled. */
-    private static final class Counting extends FilterOutputStream {
-        long count;
-        private final Cancellation c;
-
-        Counting(OutputStream out, Cancellation c) {
-            super(out);
-            this.c = c;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (c.isCancelled()) {
-                throw new IOException("The export was cancelled.");
-            }
-            out.write(b, off, len);
-            count += len;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-    }
-
-    private static final class NonClosing extends FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
-
-    private static final class NonClosingIn extends java.io.FilterInputStream {
-        NonClosingIn(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
-            // the ZIP stream goes on to its next entry
         }
     }
 

@@ -14,6 +14,7 @@ import app.glow.inspector.model.GroupsQuery;
 import app.glow.inspector.model.MediaKind;
 import app.glow.inspector.model.Message;
 import app.glow.inspector.model.RunWithMessages;
+import app.glow.inspector.review.ReviewsFile;
 import app.glow.inspector.service.GroupSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -45,6 +47,7 @@ public final class ArchiveSource implements GroupSource {
     private final Map<String, GroupDetail> groups = new LinkedHashMap<>();
     private final List<GroupSummary> summaries = new ArrayList<>();
     private final Map<String, ExportManifest.ExportFile> media = new LinkedHashMap<>();
+    private ReviewsFile reviews;
 
     private ArchiveSource(Path file, ZipFile zip, ExportManifest manifest) {
         this.file = file;
@@ -140,7 +143,11 @@ public final class ArchiveSource implements GroupSource {
                 throw new ArchiveException("The SHA-256 of " + f.path() + " does not match the manifest: the archive "
                         + "was altered or damaged.");
             }
-            a.media.put(f.kind() + "/" + f.uploadId(), f);
+            if (f.isReviews()) {
+                a.reviews = ArchiveReviews.read(mapper, f.size(), () -> bounded(zip, e, f.size()), manifest.groups());
+            } else {
+                a.media.put(f.kind() + "/" + f.uploadId(), f);
+            }
         }
         for (String gid : manifest.groups()) {
             String path = ArchivePaths.groupJson(gid);
@@ -213,6 +220,14 @@ public final class ArchiveSource implements GroupSource {
 
     public ExportManifest manifest() {
         return manifest;
+    }
+
+    /**
+     * The reviews the archive carries ({@code reviews.json}, verified against the manifest), or
+     * empty for an archive exported without them. An unlisted reviews.json is ignored: unverified.
+     */
+    public Optional<ReviewsFile> reviews() {
+        return Optional.ofNullable(reviews);
     }
 
     @Override

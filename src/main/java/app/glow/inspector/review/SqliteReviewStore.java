@@ -35,7 +35,18 @@ public final class SqliteReviewStore implements ReviewStore {
         "CREATE INDEX annotation_group ON annotation (source_key, group_id)",
         "CREATE TABLE group_review (source_key TEXT NOT NULL, group_id TEXT NOT NULL, status TEXT NOT NULL,"
                 + " reviewer TEXT NOT NULL, updated TEXT NOT NULL, PRIMARY KEY (source_key, group_id))",
-        "CREATE TABLE category (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"));
+        "CREATE TABLE category (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"),
+        // 1 -> 2: an annotation's id is unique per source, not overall, so an archive opened on the
+        // machine that exported it files the same annotations again under the archive's own key
+        List.of("CREATE TABLE annotation_v2 (id TEXT NOT NULL, source_key TEXT NOT NULL, group_id TEXT NOT NULL,"
+                + " message_id TEXT, category TEXT, note TEXT NOT NULL, reviewer TEXT NOT NULL,"
+                + " created TEXT NOT NULL, updated TEXT NOT NULL, PRIMARY KEY (source_key, id))",
+            "INSERT INTO annotation_v2 (id, source_key, group_id, message_id, category, note, reviewer, created,"
+                + " updated) SELECT id, source_key, group_id, message_id, category, note, reviewer, created, updated"
+                + " FROM annotation",
+            "DROP TABLE annotation",
+            "ALTER TABLE annotation_v2 RENAME TO annotation",
+            "CREATE INDEX annotation_group ON annotation (source_key, group_id)"));
 
     private final Connection db;
     private final String where;
@@ -174,6 +185,17 @@ public final class SqliteReviewStore implements ReviewStore {
     public synchronized void delete(String annotationId) throws ReviewException {
         try (PreparedStatement p = db.prepareStatement("DELETE FROM annotation WHERE id = ?")) {
             p.setString(1, annotationId);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("delete the annotation", e);
+        }
+    }
+
+    @Override
+    public synchronized void delete(String sourceKey, String annotationId) throws ReviewException {
+        try (PreparedStatement p = db.prepareStatement("DELETE FROM annotation WHERE source_key = ? AND id = ?")) {
+            p.setString(1, sourceKey);
+            p.setString(2, annotationId);
             p.executeUpdate();
         } catch (SQLException e) {
             throw failure("delete the annotation", e);
