@@ -156,6 +156,9 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
     }
 
     private Workspace workspace(GroupSource raw) {
+        if (raw instanceof ArchiveSource archive) {
+            importReviews(archive); // off the FX thread: both callers run in the background or at start
+        }
         CachingGroupSource source = new CachingGroupSource(raw, windows, "source-" + sourceCounter.incrementAndGet());
         AppState state = new AppState(runner, source);
         ResourceNames names = new ResourceNames();
@@ -197,6 +200,19 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
             return "Archive not opened";
         }
         return config.problem() != null || reviewProblem == null ? "Connection settings" : "Reviews";
+    }
+
+    /** Files the reviews an archive carries under its key; once only, whatever the number of opens. */
+    private void importReviews(ArchiveSource archive) {
+        try {
+            var r = app.glow.inspector.review.ReviewImport.importFrom(archive, reviews);
+            org.slf4j.LoggerFactory.getLogger(AppWiring.class).info("Archive reviews: {} carried, {} new", r.carried(),
+                    r.added());
+        } catch (ReviewException | app.glow.inspector.source.SourceException e) {
+            // the archive still opens; its reviews are missing and the user is told why
+            org.slf4j.LoggerFactory.getLogger(AppWiring.class).error("Could not import the archive's reviews", e);
+            reviewProblem = "The reviews in this archive could not be imported: " + e.getMessage();
+        }
     }
 
     /** The review database; when it cannot be used, a session-only one and a problem to show. */

@@ -111,8 +111,6 @@ final class ArchiveChecks {
             ExportManifest.ExportFile f = m.files().get(i);
             String field = where + ", field “files[" + i + "]";
             require(f.path(), field + ".path”");
-            require(f.kind(), field + ".kind”");
-            require(f.uploadId(), field + ".upload_id”");
             require(f.sha256(), field + ".sha256”");
             if (!ArchivePaths.isSafe(f.path())) {
                 throw new ArchiveException("The manifest names a path that escapes the archive: "
@@ -123,6 +121,16 @@ final class ArchiveChecks {
                 throw new ArchiveException(field + "”: " + ZipDirectory.printable(f.path()) + " is already listed as "
                         + "files[" + first + "]; each file is verified once, so the archive was refused.");
             }
+            if (f.isReviews()) {
+                if (!ExportManifest.REVIEWS_PATH.equals(f.path()) || f.size() < 0
+                        || !SHA256.matcher(f.sha256()).matches()) {
+                    throw new ArchiveException(field + "”: the reviews entry must be " + ExportManifest.REVIEWS_PATH
+                            + " with a size and a SHA-256.");
+                }
+                continue; // reviews are read and checked by ArchiveReviews
+            }
+            require(f.kind(), field + ".kind”");
+            require(f.uploadId(), field + ".upload_id”");
             if (!isKind(f.kind())) {
                 throw new ArchiveException(field + ".kind”: “" + ZipDirectory.printable(f.kind())
                         + "” is not a media kind.");

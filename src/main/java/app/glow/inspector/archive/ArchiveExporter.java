@@ -5,8 +5,9 @@ import app.glow.inspector.model.ExportManifest;
 import app.glow.inspector.model.GroupDetail;
 import app.glow.inspector.model.MediaKind;
 import app.glow.inspector.model.Message;
-import app.glow.inspector.model.ProfileRef;
 import app.glow.inspector.model.RunWithMessages;
+import app.glow.inspector.review.ReviewStore;
+import app.glow.inspector.review.ReviewsFile;
 import app.glow.inspector.service.CleanupOnExit;
 import app.glow.inspector.service.GroupSource;
 import app.glow.inspector.service.SafeFiles;
@@ -20,7 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +40,9 @@ import java.util.zip.ZipOutputStream;
  * downloads instead. Every id is checked before it becomes part of an entry path. Media pass
  * through one private temporary folder, one file at a time, so memory stays flat whatever the
  * size. The archive appears at the target only when complete; a cancelled, failed or interrupted
- * export (Ctrl+C, SIGTERM) leaves nothing there and nothing in the temporary folder.
+ * export (Ctrl+C, SIGTERM) leaves nothing there and nothing in the temporary folder. Given a
+ * review store, the groups' statuses and annotations go into {@code reviews.json}, listed in the
+ * manifest like any file.
  */
 public final class ArchiveExporter {
     /** What to put in the archive. */
@@ -52,10 +58,24 @@ public final class ArchiveExporter {
     private static final int WINDOW = 500;
 
     private final GroupSource source;
+    private final ReviewStore reviews;
+    private final String reviewsKey;
     private final ObjectMapper mapper = GlowJson.newMapper();
 
+    /** An archive without reviews. */
     public ArchiveExporter(GroupSource source) {
+        this(source, null, null);
+    }
+
+    /**
+     * An archive that carries the groups' reviews from {@code reviews} (none when null), filed there
+     * under {@code sourceKey}, or under the source's own key when that is null (computed when the
+     * export runs, off the FX thread: an archive source hashes its file for it).
+     */
+    public ArchiveExporter(GroupSource source, ReviewStore reviews, String sourceKey) {
         this.source = source;
+        this.reviews = reviews;
+        this.reviewsKey = sourceKey;
     }
 
     public void export(List<String> groupIds, Options options, Path target, Progress progress, Cancellation c)
@@ -79,6 +99,9 @@ public final class ArchiveExporter {
                     c.throwIfCancelled();
                     files.addAll(group(id, options, names, zip, spool, c));
                     progress.update(++done, groupIds.size(), counting.count);
+                }
+                if (reviews != null) {
+                    files.add(writeReviews(groupIds, names, zip));
                 }
                 zip.putNextEntry(new ZipEntry(ArchivePaths.MANIFEST));
                 mapper.writerWithDefaultPrettyPrinter().writeValue(new ExportStreams.NonClosing(zip), new ExportManifest(
@@ -166,6 +189,26 @@ public final class ArchiveExporter {
         return files;
     }
 
+    /** {@code reviews.json}, deflated, with its size and SHA-256 for the manifest. */
+    private ExportManifest.ExportFile writeReviews(List<String> groupIds, Pseudonyms names, ZipOutputStream zip)
+            throws Exception {
+        String key = reviewsKey != null ? reviewsKey : source.sourceKey();
+        ReviewsFile file = reviews.export(key, groupIds);
+        byte[] json = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(names == null ? file
+                : names.apply(file));
+        zip.putNextEntry(new ZipEntry(ExportManifest.REVIEWS_PATH));
+        zip.write(json);
+        zip.closeEntry();
+        String sha;
+        try {
+            sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return new ExportManifest.ExportFile(ExportManifest.REVIEWS_PATH, ExportManifest.REVIEWS_KIND, null,
+                json.length, sha, "application/json", null);
+    }
+
     /** One upload, spooled (hashed as it arrives) and stored; its manifest line. */
     private ExportManifest.ExportFile download(MediaKind k, String upload, String path, ZipOutputStream zip,
                                                Path spool, Cancellation c) throws Exception {
@@ -191,33 +234,6 @@ public final class ArchiveExporter {
         zip.putNextEntry(new ZipEntry(ArchivePaths.groupJson(id)));
         mapper.writeValue(new ExportStreams.NonClosing(zip), out);
         zip.closeEntry();
-    }
-
-    /** "Profile 1", "Profile 2", … and "Actor 1", …: the same person gets the same name in one archive. */
-    static final class Pseudonyms {
-        private final Map<String, String> profiles = new LinkedHashMap<>();
-        private final Map<String, String> actors = new LinkedHashMap<>();
-
-        GroupDetail apply(GroupDetail d) {
-            List<ProfileRef> refs = new ArrayList<>();
-            for (ProfileRef p : d.profiles()) {
-                refs.add(new ProfileRef(p.profileId(), profile(p.profileId())));
-            }
-            for (RunWithMessages r : d.runs()) {
-                String pid = r.run().profileId();
-                if (pid != null && refs.stream().noneMatch(p -> pid.equals(p.profileId()))) {
-                    refs.add(new ProfileRef(pid, profile(pid)));
-                }
-            }
-            String actor = d.actorName() == null ? null
-                    : actors.computeIfAbsent(d.actorName(), a -> "Actor " + (actors.size() + 1));
-            return new GroupDetail(d.groupExists(), d.groupId(), d.groupName(), actor, d.totalMessageCount(), d.runs(),
-                    d.models(), d.agents(), refs);
-        }
-
-        private String profile(String id) {
-            return profiles.computeIfAbsent(id, p -> "Profile " + (profiles.size() + 1));
-        }
     }
 
 }

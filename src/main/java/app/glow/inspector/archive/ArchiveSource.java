@@ -14,6 +14,7 @@ import app.glow.inspector.model.GroupsQuery;
 import app.glow.inspector.model.MediaKind;
 import app.glow.inspector.model.Message;
 import app.glow.inspector.model.RunWithMessages;
+import app.glow.inspector.review.ReviewsFile;
 import app.glow.inspector.service.GroupSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +50,7 @@ public final class ArchiveSource implements GroupSource {
     private final Map<String, GroupDetail> groups = new LinkedHashMap<>();
     private final List<GroupSummary> summaries = new ArrayList<>();
     private final Map<String, ExportManifest.ExportFile> media = new LinkedHashMap<>();
+    private ReviewsFile reviews;
 
     private ArchiveSource(Path file, ArchiveFile archive, ZipDirectory directory, ExportManifest manifest) {
         this.file = file;
@@ -109,7 +112,11 @@ public final class ArchiveSource implements GroupSource {
                 throw new ArchiveException("The SHA-256 of " + ZipDirectory.printable(f.path()) + " does not match "
                         + "the manifest: the archive was altered or damaged.");
             }
-            a.media.putIfAbsent(f.kind() + "/" + f.uploadId(), f);
+            if (f.isReviews()) {
+                a.reviews = ArchiveReviews.read(mapper, f.size(), () -> archive.entry(e, budget), manifest.groups());
+            } else {
+                a.media.putIfAbsent(f.kind() + "/" + f.uploadId(), f);
+            }
         }
         for (String gid : manifest.groups()) {
             if (c.isCancelled()) {
@@ -165,6 +172,14 @@ public final class ArchiveSource implements GroupSource {
 
     public ExportManifest manifest() {
         return manifest;
+    }
+
+    /**
+     * The reviews the archive carries ({@code reviews.json}, verified against the manifest), or
+     * empty for an archive exported without them. An unlisted reviews.json is ignored: unverified.
+     */
+    public Optional<ReviewsFile> reviews() {
+        return Optional.ofNullable(reviews);
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class GlowCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: system or demo-server");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: system, export, report or demo-server");
     }
 
     public static CommandLine commandLine(CliContext ctx) {
@@ -52,6 +52,7 @@ public final class GlowCli implements Runnable {
         root.addSubcommand("system", system);
         root.addSubcommand("demo-server", new CommandLine(new DemoServerCommand(ctx)));
         root.addSubcommand("export", new CommandLine(new ExportCommand(ctx)));
+        root.addSubcommand("report", new CommandLine(new ReportCommand(ctx)));
         // "--body @file.json" is ours; picocli must not read @files as argument lists.
         root.setExpandAtFiles(false);
         root.setOut(new PrintWriter(ctx.out(), true));

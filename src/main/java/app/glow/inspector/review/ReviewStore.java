@@ -13,10 +13,21 @@ public interface ReviewStore extends AutoCloseable {
     /** The group's annotations, oldest first. */
     List<Annotation> annotations(String sourceKey, String groupId) throws ReviewException;
 
-    /** Inserts or replaces the annotation with this id. */
+    /** Inserts or replaces the annotation with this id under its source. */
     void save(Annotation annotation) throws ReviewException;
 
+    /**
+     * Deletes the annotation with this id under every source: the copy an archive imported on this
+     * machine goes too. Prefer {@link #delete(Annotation)}.
+     */
     void delete(String annotationId) throws ReviewException;
+
+    /** Deletes the annotation with this id under this source only. */
+    void delete(String sourceKey, String annotationId) throws ReviewException;
+
+    default void delete(Annotation annotation) throws ReviewException {
+        delete(annotation.sourceKey(), annotation.id());
+    }
 
     GroupReview status(String sourceKey, String groupId) throws ReviewException;
 

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,15 +26,6 @@ public final class SqliteReviewStore implements ReviewStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteReviewStore.class);
     static final List<String> DEFAULT_CATEGORIES = List.of("Possible misconduct", "Persona broke character",
             "Tool error", "Cost anomaly", "OK");
-    /** Migration i brings the schema from version i to i + 1. Never edit a released step; add one. */
-    private static final List<List<String>> MIGRATIONS = List.of(List.of(
-        "CREATE TABLE annotation (id TEXT PRIMARY KEY, source_key TEXT NOT NULL, group_id TEXT NOT NULL,"
-                + " message_id TEXT, category TEXT, note TEXT NOT NULL, reviewer TEXT NOT NULL,"
-                + " created TEXT NOT NULL, updated TEXT NOT NULL)",
-        "CREATE INDEX annotation_group ON annotation (source_key, group_id)",
-        "CREATE TABLE group_review (source_key TEXT NOT NULL, group_id TEXT NOT NULL, status TEXT NOT NULL,"
-                + " reviewer TEXT NOT NULL, updated TEXT NOT NULL, PRIMARY KEY (source_key, group_id))",
-        "CREATE TABLE category (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"));
 
     private final Connection db;
     private final String where;
@@ -95,15 +85,15 @@ public final class SqliteReviewStore implements ReviewStore {
         try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
             version = r.next() ? r.getInt(1) : 0;
         }
-        if (version > MIGRATIONS.size()) {
+        if (version > ReviewSchema.MIGRATIONS.size()) {
             throw new ReviewException("The review database at " + where + " was written by a newer Glow Inspector"
                     + " (schema " + version + "). Update the app to use it.");
         }
-        for (int v = version; v < MIGRATIONS.size(); v++) {
+        for (int v = version; v < ReviewSchema.MIGRATIONS.size(); v++) {
             boolean auto = db.getAutoCommit();
             db.setAutoCommit(false);
             try (Statement s = db.createStatement()) {
-                for (String sql : MIGRATIONS.get(v)) {
+                for (String sql : ReviewSchema.MIGRATIONS.get(v)) {
                     s.execute(sql);
                 }
                 if (v == 0) {
@@ -122,7 +112,7 @@ public final class SqliteReviewStore implements ReviewStore {
     }
 
     public int schemaVersion() {
-        return MIGRATIONS.size();
+        return ReviewSchema.MIGRATIONS.size();
     }
 
     @Override
@@ -136,8 +126,8 @@ public final class SqliteReviewStore implements ReviewStore {
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     out.add(new Annotation(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                            r.getString(5), r.getString(6), r.getString(7), instant(r.getString(8)),
-                            instant(r.getString(9))));
+                            r.getString(5), r.getString(6), r.getString(7), Instant.parse(r.getString(8)),
+                            Instant.parse(r.getString(9))));
                 }
             }
             return out;
@@ -172,8 +162,19 @@ public final class SqliteReviewStore implements ReviewStore {
 
     @Override
     public synchronized void delete(String annotationId) throws ReviewException {
-        try (PreparedStatement p = db.prepareStatement("DELETE FROM annotation WHERE id = ?")) {
-            p.setString(1, annotationId);
+        deleteWhere("id = ?", annotationId);
+    }
+
+    @Override
+    public synchronized void delete(String sourceKey, String annotationId) throws ReviewException {
+        deleteWhere("source_key = ? AND id = ?", sourceKey, annotationId);
+    }
+
+    private void deleteWhere(String condition, String... values) throws ReviewException {
+        try (PreparedStatement p = db.prepareStatement("DELETE FROM annotation WHERE " + condition)) {
+            for (int i = 0; i < values.length; i++) {
+                p.setString(i + 1, values[i]);
+            }
             p.executeUpdate();
         } catch (SQLException e) {
             throw failure("delete the annotation", e);
@@ -191,7 +192,7 @@ public final class SqliteReviewStore implements ReviewStore {
                     return GroupReview.unreviewed(sourceKey, groupId);
                 }
                 return new GroupReview(sourceKey, groupId, ReviewStatus.fromWire(r.getString(1)), r.getString(2),
-                        instant(r.getString(3)));
+                        Instant.parse(r.getString(3)));
             }
         } catch (SQLException e) {
             throw failure("read the review status", e);
@@ -311,9 +312,9 @@ public final class SqliteReviewStore implements ReviewStore {
                     if (e.id() == null || e.groupId() == null) {
                         continue; // an entry without identity cannot be deduplicated; the importer counts it
                     }
-                    Instant created = lenientInstant(e.created());
+                    Instant created = ReviewSchema.lenientInstant(e.created());
                     bind(p, new Annotation(e.id(), sourceKey, e.groupId(), e.messageId(), e.category(), e.note(),
-                            e.reviewer(), created, lenientInstant(e.updated())));
+                            e.reviewer(), created, ReviewSchema.lenientInstant(e.updated())));
                     added[0] += p.executeUpdate();
                 }
             }
@@ -322,7 +323,7 @@ public final class SqliteReviewStore implements ReviewStore {
                     continue;
                 }
                 GroupReview mine = status(sourceKey, s.groupId());
-                Instant theirs = lenientInstant(s.updated());
+                Instant theirs = ReviewSchema.lenientInstant(s.updated());
                 if (mine.updated() == null || theirs.isAfter(mine.updated())) {
                     setStatus(new GroupReview(sourceKey, s.groupId(), ReviewStatus.fromWire(s.status()),
                             s.reviewer(), theirs));
@@ -350,23 +351,6 @@ public final class SqliteReviewStore implements ReviewStore {
             }
         } catch (SQLException e) {
             throw failure(what, e);
-        }
-    }
-
-    private static Instant instant(String s) {
-        return Instant.parse(s);
-    }
-
-    /** Archive timestamps come from other machines: an unreadable one becomes the epoch, not a refusal. */
-    private static Instant lenientInstant(String s) {
-        if (s == null) {
-            return Instant.EPOCH;
-        }
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            LOG.warn("Unreadable review time '{}' in an archive; using 1970-01-01", s);
-            return Instant.EPOCH;
         }
     }
 

@@ -96,18 +96,9 @@ public final class MainWindow {
         }
     }
 
-    static final String REVIEWER_KEY = "reviewerName";
-
     /** The reviewer's name, asked once and remembered; empty when the user declines. */
     public java.util.Optional<String> reviewerName() {
-        var saved = settings.get(REVIEWER_KEY);
-        if (saved != null && saved.isTextual() && !saved.asText().isBlank()) {
-            return java.util.Optional.of(saved.asText());
-        }
-        var name = dialogs.askText("Reviewer name", "Your name signs every flag, note and status you set."
-                + " Asked once.", "reviewerNameField").map(String::strip).filter(s -> !s.isEmpty());
-        name.ifPresent(n -> settings.put(REVIEWER_KEY, com.fasterxml.jackson.databind.node.TextNode.valueOf(n)));
-        return name;
+        return app.glow.inspector.ui.review.ReviewerName.get(settings, () -> dialogs);
     }
 
     /** Replaces the dialogs (tests answer them without native windows). */
@@ -220,13 +211,17 @@ public final class MainWindow {
         export.setId("exportMenu");
         export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
         export.setOnAction(e -> exportSelection());
+        MenuItem report = new MenuItem("Case report…");
+        report.setId("caseReportMenu");
+        report.setAccelerator(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        report.setOnAction(e -> caseReport());
         MenuItem openArchive = new MenuItem("Open archive…");
         openArchive.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         openArchive.setOnAction(e -> chooseArchive());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> stage.close());
-        Menu file = new Menu("File", null, connect, openArchive, open, export, quit);
+        Menu file = new Menu("File", null, connect, openArchive, open, export, report, quit);
 
         MenuItem reload = new MenuItem("Reload");
         reload.setAccelerator(new KeyCodeCombination(KeyCode.F5));
@@ -301,9 +296,28 @@ public final class MainWindow {
 
     void exportSelection() {
         Workspace ws = workspace;
-        new app.glow.inspector.ui.export.ExportController(ws.list().runner(), dialogs).start(ws.source(), exportIds(),
+        new app.glow.inspector.ui.export.ExportController(ws.list().runner(), dialogs, ws.review().store()).start(ws.source(), exportIds(),
                 stage,
                 msg -> ws.list().noticeProperty().set(msg));
+    }
+
+    /** File → Case report…: the selected groups (or the open one) with their reviews, as one HTML file. */
+    void caseReport() {
+        Workspace ws = workspace;
+        var ids = exportIds();
+        if (ids.isEmpty()) {
+            dialogs.showWarning("Nothing selected", "Select the groups to report on first.");
+            return;
+        }
+        dialogs.chooseFileToSave("Case report", "case-report.html", new DialogService.FileType("HTML", "*.html"))
+                .ifPresent(file -> {
+                    ws.list().noticeProperty().set("Writing the case report…");
+                    ws.list().runner().submit(c -> new app.glow.inspector.review.CaseReport(ws.source(),
+                                    ws.review().store(), zone, java.time.Clock.systemDefaultZone()).write(ids, file, c),
+                            r -> ws.list().noticeProperty().set("Case report written to " + file + ": " + r.groups()
+                                    + " groups, " + r.annotations() + " annotations."),
+                            t -> dialogs.showError("The case report was not written", ErrorText.of(t)));
+                });
     }
 
     private void chooseArchive() {

@@ -101,4 +101,48 @@ class SqliteReviewStoreTest {
         assertTrue(e.getMessage().contains("Move it aside"), e.getMessage());
         assertTrue(!e.getMessage().contains("Exception"), e.getMessage());
     }
+
+    @Test
+    void theSameAnnotationCanBeFiledUnderTwoSourcesAndDeletedUnderOne() throws Exception {
+        try (SqliteReviewStore s = SqliteReviewStore.open(dir.resolve("r.db"))) {
+            Annotation a = Annotation.create("demo", "g1", "m1", "OK", "fine", "Ana", t0);
+            s.save(a);
+            ReviewsFile file = s.export("demo", List.of("g1"));
+            assertEquals(1, s.importReviews("sha256:abc", file), "the archive's copy is new under its own key");
+            assertEquals(0, s.importReviews("sha256:abc", file));
+            assertEquals(a.id(), s.annotations("sha256:abc", "g1").get(0).id());
+            s.delete(s.annotations("sha256:abc", "g1").get(0));
+            assertTrue(s.annotations("sha256:abc", "g1").isEmpty());
+            assertEquals(1, s.annotations("demo", "g1").size(), "the original stays");
+        }
+    }
+
+    @Test
+    void aVersionOneDatabaseIsMigratedWithItsAnnotations() throws Exception {
+        Path old = dir.resolve("v1.db");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE annotation (id TEXT PRIMARY KEY, source_key TEXT NOT NULL, group_id TEXT NOT NULL,"
+                    + " message_id TEXT, category TEXT, note TEXT NOT NULL, reviewer TEXT NOT NULL,"
+                    + " created TEXT NOT NULL, updated TEXT NOT NULL)");
+            s.execute("CREATE INDEX annotation_group ON annotation (source_key, group_id)");
+            s.execute("CREATE TABLE group_review (source_key TEXT NOT NULL, group_id TEXT NOT NULL, status TEXT NOT"
+                    + " NULL, reviewer TEXT NOT NULL, updated TEXT NOT NULL, PRIMARY KEY (source_key, group_id))");
+            s.execute("CREATE TABLE category (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)");
+            s.execute("INSERT INTO category VALUES (0, 'OK')");
+            s.execute("INSERT INTO annotation VALUES ('a1', 'demo', 'g1', 'm1', 'OK', 'kept', 'Ana',"
+                    + " '2026-11-30T10:00:00Z', '2026-11-30T10:00:00Z')");
+            s.execute("PRAGMA user_version = 1");
+        }
+        try (SqliteReviewStore s = SqliteReviewStore.open(old)) {
+            assertEquals(2, s.schemaVersion());
+            assertEquals("kept", s.annotations("demo", "g1").get(0).note());
+            assertEquals(List.of("OK"), s.categories());
+            s.save(s.annotations("demo", "g1").get(0).under("sha256:abc"));
+            assertEquals(1, s.annotations("sha256:abc", "g1").size());
+        }
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement st = c.createStatement();
+             var r = st.executeQuery("PRAGMA user_version")) {
+            assertEquals(2, r.getInt(1));
+        }
+    }
 }

@@ -39,7 +39,7 @@ class ReviewKeyboardTest extends FxAppSupport {
      * the target by itself, so the test points the robot at the dialog its field belongs to.
      */
     private void typeInto(String fieldId, String text) {
-        robot.targetWindow(robot.lookup(fieldId).query());
+        robot.targetWindow(robot.lookup(fieldId).<javafx.scene.Node>query());
         robot.write(text);
     }
 
@@ -67,7 +67,7 @@ class ReviewKeyboardTest extends FxAppSupport {
         typeInto("#reviewerNameField", "Ana Reviewer");
         robot.type(KeyCode.ENTER);
         waitFor(10, () -> robot.lookup("#flagCategory").tryQuery().isPresent());
-        robot.targetWindow(robot.lookup("#flagCategory").query());
+        robot.targetWindow(robot.lookup("#flagCategory").<javafx.scene.Node>query());
         robot.type(KeyCode.DOWN); // the second category
         robot.type(KeyCode.TAB);
         typeInto("#annotationNote", "copied <b>answer</b>");

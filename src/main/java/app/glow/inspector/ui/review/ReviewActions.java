@@ -202,6 +202,7 @@ public final class ReviewActions {
                 "Files",
                 "  Ctrl+O              Open an exported archive",
                 "  Ctrl+E              Export the selected groups",
+                "  Ctrl+Shift+P        Case report of the selected groups (HTML)",
                 "  Ctrl+Q              Quit",
                 "  F1                  This list");
     }

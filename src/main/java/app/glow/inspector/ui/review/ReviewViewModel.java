@@ -197,7 +197,7 @@ public final class ReviewViewModel {
             flaggedPositions.values().removeIf(a.messageId()::equals);
         }
         revision.set(revision.get() + 1);
-        write(() -> store.delete(a.id()), "Annotation removed.");
+        write(() -> store.delete(a), "Annotation removed.");
     }
 
     public void setStatus(ReviewStatus s) {
@@ -316,5 +316,10 @@ public final class ReviewViewModel {
 
     public String groupId() {
         return groupId;
+    }
+
+    /** The store itself, for exports and case reports (used off the FX thread). */
+    public ReviewStore store() {
+        return store;
     }
 }
