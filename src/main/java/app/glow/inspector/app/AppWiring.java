@@ -103,7 +103,7 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         this.tokens = new TokenStore(configFolder.resolve("connection.json"));
         Workspace first = config.archive() != null ? workspace(startArchive(config.archive()))
                 : workspace(config.isDemo() ? ConnectionDialog.Choice.demoChoice() : null, config.connection());
-        this.mainWindow = new MainWindow(first, this, settings, zone);
+        this.mainWindow = new MainWindow(first, this, settings, zone, new app.glow.inspector.ui.Appearance(settings, env));
     }
 
     /**

@@ -3,7 +3,6 @@ package app.glow.inspector.app;
 import app.glow.inspector.app.logging.LogRedactor;
 import app.glow.inspector.app.logging.LogSetup;
 import app.glow.inspector.app.logging.UncaughtErrors;
-import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -47,7 +46,6 @@ public class GlowInspectorApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         wiring.mainWindow().useLogFolder(logFolder, getHostServices()::showDocument);
         if (configFolder == null) {
             Thread.setDefaultUncaughtExceptionHandler(

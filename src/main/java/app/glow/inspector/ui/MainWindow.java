@@ -59,7 +59,11 @@ public final class MainWindow {
     private java.nio.file.Path logFolder;
     private java.util.function.Consumer<String> openDocument;
 
-    public MainWindow(Workspace initial, WorkspaceSwitcher switcher, Settings settings, ZoneId zone) {
+    private final Appearance appearance;
+
+    public MainWindow(Workspace initial, WorkspaceSwitcher switcher, Settings settings, ZoneId zone,
+                      Appearance appearance) {
+        this.appearance = appearance;
         this.workspace = initial;
         this.switcher = switcher;
         this.settings = settings;
@@ -118,6 +122,7 @@ public final class MainWindow {
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
+        appearance.attach(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 () -> find(scene));
         // drop an exported archive anywhere on the window to open it
@@ -153,11 +158,11 @@ public final class MainWindow {
     private void install(Workspace ws) {
         this.workspace = ws;
         listView = new GroupListView(ws.list(), zone);
+        app.glow.inspector.ui.review.ReviewColumn.install(listView, ws.list(), ws.review());
         ColumnLayout.restoreAndTrack(listView.table(), settings, COLUMNS_KEY);
         detailView = new GroupDetailView(ws.detail(), zone, dialogs,
                 new CostView(ws.cost(), () -> java.util.List.copyOf(ws.list().loadedRows())));
         ws.cost().visibleProperty().bind(detailView.costShownProperty());
-        app.glow.inspector.ui.review.ReviewColumn.install(listView, ws.list(), ws.review());
         detailView.attachReview(ws.review(), zone);
         ws.review().messageProperty().addListener((o, a, b) -> {
             if (b != null && !b.isEmpty()) {
@@ -167,7 +172,7 @@ public final class MainWindow {
         ws.review().start();
         SplitPane split = new SplitPane(listView, detailView);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.46);
+        split.setDividerPositions(0.5);
         root.setCenter(notices.wrap(split));
         sourceLabel.setText(ws.source().title());
         badge.setVisible(ws.source().isDemo());
@@ -236,6 +241,7 @@ public final class MainWindow {
         toConversation.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN));
         toConversation.setOnAction(e -> detailView.focusConversation());
         Menu view = new Menu("View", null, reload, search, toList, toConversation);
+        view.getItems().addAll(appearance.menuItems());
 
         refreshServer.setId("refreshServerMenu");
         refreshServer.setOnAction(e -> refreshServerCaches());

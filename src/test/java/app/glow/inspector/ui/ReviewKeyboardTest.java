@@ -84,6 +84,7 @@ class ReviewKeyboardTest extends FxAppSupport {
         robot.targetWindow(stage);
         waitFor(10, () -> label("#groupReview").getText().contains("whole conversation checked"));
         waitFor(10, () -> "Escalated · 1 flag".equals(ws.review().summary(group).text()));
+        Screenshots.save(stage.getScene(), "review");
 
         // away and back: F8 finds the flag again
         robot.type(KeyCode.HOME);

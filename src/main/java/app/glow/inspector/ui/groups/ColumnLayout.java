@@ -19,6 +19,8 @@ public final class ColumnLayout {
     private ColumnLayout() {
     }
 
+    static final String LIVE_COLUMN = "col-live";
+
     public static <T> void restoreAndTrack(TableView<T> table, Settings settings, String key) {
         restore(table, settings, key);
         PauseTransition save = new PauseTransition(Duration.millis(400));
@@ -60,7 +62,9 @@ public final class ColumnLayout {
             if (w >= 20 && w <= 2000) {
                 c.setPrefWidth(w);
             }
-            c.setVisible(n.path("visible").asBoolean(true));
+            if (!LIVE_COLUMN.equals(c.getId())) { // the Live column shows while something is live, not by choice
+                c.setVisible(n.path("visible").asBoolean(true));
+            }
             order.add(c);
         }
         // columns the saved layout does not know (a newer version) keep their place at the end

@@ -60,18 +60,25 @@ public final class GroupListView extends BorderPane {
                 vm.errorProperty(), vm.loadingProperty()));
         placeholder.getStyleClass().add("table-placeholder");
         table.setPlaceholder(placeholder);
-        table.getColumns().add(text("Name", 300, r -> r.summary().groupName()));
-        table.getColumns().add(live());
-        table.getColumns().add(created());
-        table.getColumns().add(number("Runs", 60, s -> s.runCount()));
-        table.getColumns().add(number("Messages", 95, s -> s.messageCount()));
-        table.getColumns().add(number("Input tokens", 125, s -> s.inputTokens()));
-        table.getColumns().add(number("Cached input", 125, s -> s.cachedInputTokens()));
-        table.getColumns().add(number("Output tokens", 130, s -> s.outputTokens()));
-        table.getColumns().add(cost());
-        table.getColumns().add(text("Models", 160, GroupRow::models));
-        table.getColumns().add(text("Agents", 220, GroupRow::agents));
-        table.getColumns().add(text("Profiles", 150, GroupRow::profiles));
+        // what the app is for fits at 1440×900: name, when, what it cost, how big; the rest one click away
+        table.getColumns().add(GroupColumns.name());
+        TableColumn<GroupRow, LiveProgress> liveColumn = live();
+        table.getColumns().add(liveColumn);
+        table.getColumns().add(GroupColumns.created(zone));
+        table.getColumns().add(GroupColumns.cost());
+        table.getColumns().add(GroupColumns.number("Runs", 55, s -> s.runCount()));
+        table.getColumns().add(GroupColumns.number("Messages", 85, s -> s.messageCount()));
+        table.getColumns().add(GroupColumns.number("Total tokens", 105, GroupColumns::totalTokens));
+        table.getColumns().add(GroupColumns.hidden(GroupColumns.number("Input tokens", 115, s -> s.inputTokens())));
+        table.getColumns().add(GroupColumns.hidden(GroupColumns.number("Cached input", 115, s -> s.cachedInputTokens())));
+        table.getColumns().add(GroupColumns.hidden(GroupColumns.number("Output tokens", 115, s -> s.outputTokens())));
+        table.getColumns().add(GroupColumns.hidden(GroupColumns.text("Models", 160, GroupRow::models)));
+        table.getColumns().add(GroupColumns.hidden(GroupColumns.text("Agents", 220, GroupRow::agents)));
+        table.getColumns().add(GroupColumns.hidden(GroupColumns.text("Profiles", 150, GroupRow::profiles)));
+        // the Live column takes room only while a generation runs
+        liveColumn.setVisible(!vm.progress().isEmpty());
+        vm.progress().addListener((javafx.collections.MapChangeListener<String, LiveProgress>) c ->
+                liveColumn.setVisible(!vm.progress().isEmpty()));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(GroupRow item, boolean empty) {
@@ -316,84 +323,4 @@ public final class GroupListView extends BorderPane {
         return table;
     }
 
-    private static TableColumn<GroupRow, String> text(String title, double width, Function<GroupRow, String> f) {
-        TableColumn<GroupRow, String> c = new TableColumn<>(title);
-        c.setId("col-" + title.toLowerCase().replace(' ', '-'));
-        c.setPrefWidth(width);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
-        c.setCellFactory(col -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                tip.setText(item);
-                setTooltip(empty || item == null || item.length() < 30 ? null : tip);
-            }
-        });
-        return c;
-    }
-
-    private static TableColumn<GroupRow, Long> number(String title, double width, Function<GroupSummary, Long> f) {
-        TableColumn<GroupRow, Long> c = new TableColumn<>(title);
-        c.setId("col-" + title.toLowerCase().replace(' ', '-'));
-        c.setPrefWidth(width);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue().summary())));
-        c.setCellFactory(col -> new TableCell<>() {
-            {
-                setAlignment(Pos.CENTER_RIGHT);
-            }
-
-            @Override
-            protected void updateItem(Long item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : Formats.count(item));
-            }
-        });
-        return c;
-    }
-
-    private TableColumn<GroupRow, Instant> created() {
-        TableColumn<GroupRow, Instant> c = new TableColumn<>("Created");
-        c.setId("col-created");
-        c.setPrefWidth(175);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().summary().createdAt()));
-        c.setCellFactory(col -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
-
-            @Override
-            protected void updateItem(Instant item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : Formats.local(item, zone));
-                // the exact text is made only when the tooltip is about to show
-                tip.setOnShowing(e -> tip.setText(getItem() == null ? "" : Formats.exact(getItem(), zone)));
-                setTooltip(empty || item == null ? null : tip);
-            }
-        });
-        return c;
-    }
-
-    private static TableColumn<GroupRow, BigDecimal> cost() {
-        TableColumn<GroupRow, BigDecimal> c = new TableColumn<>("Cost");
-        c.setId("col-cost");
-        c.setPrefWidth(90);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().summary().cost()));
-        c.setCellFactory(col -> new TableCell<>() {
-            {
-                setAlignment(Pos.CENTER_RIGHT);
-            }
-
-            private final Tooltip tip = new Tooltip();
-
-            @Override
-            protected void updateItem(BigDecimal item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : Money.display(item));
-                tip.setText(item == null ? "" : "Exact: " + Money.exact(item));
-                setTooltip(empty || item == null ? null : tip);
-            }
-        });
-        return c;
-    }
 }

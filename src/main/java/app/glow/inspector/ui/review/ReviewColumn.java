@@ -25,7 +25,7 @@ public final class ReviewColumn {
     public static void install(GroupListView view, GroupListViewModel list, ReviewViewModel review) {
         TableColumn<GroupRow, ReviewSummary> c = new TableColumn<>("Review");
         c.setId("col-review");
-        c.setPrefWidth(150);
+        c.setPrefWidth(125);
         c.setCellValueFactory(d -> Bindings.createObjectBinding(() -> review.summary(d.getValue().groupId()),
                 review.summaries()));
         c.setComparator(Comparator.comparing((ReviewSummary s) -> s.status().ordinal())
@@ -43,7 +43,9 @@ public final class ReviewColumn {
                 getStyleClass().add("review-status-" + item.status().wire().replace('_', '-'));
             }
         });
-        view.table().getColumns().add(Math.min(1, view.table().getColumns().size()), c);
+        // after the size columns: the default view keeps name, created, cost and sizes in the window
+        int at = view.table().getColumns().stream().map(TableColumn::getId).toList().indexOf("col-total-tokens");
+        view.table().getColumns().add(at < 0 ? view.table().getColumns().size() : at + 1, c);
 
         ComboBox<String> filter = new ComboBox<>();
         filter.setId("reviewFilter");

@@ -235,8 +235,7 @@ public final class RunTimeline extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
-        g.setFill(Color.web("#f6f8fa"));
-        g.fillRect(0, 0, w, h);
+        // the background is the region's, from the theme (.run-timeline in app.css)
         if (runs.isEmpty()) {
             g.setFill(Color.GRAY);
             g.fillText("No runs", PAD, h / 2);
@@ -285,7 +284,7 @@ public final class RunTimeline extends Region {
         g.setStroke(Color.web("#8c959f"));
         g.setLineWidth(1);
         g.strokeLine(0, base + 0.5, w, base + 0.5);
-        g.setFill(Color.web("#57606a"));
+        g.setFill(Color.web("#8c959f")); // mid grey: readable on light and dark backgrounds
         Instant first = runs.get(0).run().createdAt();
         Instant last = runs.get(runs.size() - 1).run().createdAt();
         g.fillText(Formats.local(first, zone) + (zoom > 1 ? "  (zoom " + String.format("%.0f", zoom) + "×)" : ""),
