@@ -309,21 +309,7 @@ public final class MainWindow {
 
     /** File → Case report…: the selected groups (or the open one) with their reviews, as one HTML file. */
     void caseReport() {
-        Workspace ws = workspace;
-        var ids = exportIds();
-        if (ids.isEmpty()) {
-            dialogs.showWarning("Nothing selected", "Select the groups to report on first.");
-            return;
-        }
-        dialogs.chooseFileToSave("Case report", "case-report.html", new DialogService.FileType("HTML", "*.html"))
-                .ifPresent(file -> {
-                    ws.list().noticeProperty().set("Writing the case report…");
-                    ws.list().runner().submit(c -> new app.glow.inspector.review.CaseReport(ws.source(),
-                                    ws.review().store(), zone, java.time.Clock.systemDefaultZone()).write(ids, file, c),
-                            r -> ws.list().noticeProperty().set("Case report written to " + file + ": " + r.groups()
-                                    + " groups, " + r.annotations() + " annotations."),
-                            t -> dialogs.showError("The case report was not written", ErrorText.of(t)));
-                });
+        app.glow.inspector.ui.review.CaseReportFlow.start(workspace, exportIds(), dialogs, zone);
     }
 
     private void chooseArchive() {
