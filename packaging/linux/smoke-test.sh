@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Proves the packaged launchers start: `glow --version` prints the pom's version, and the GUI
 # launcher opens its window under Xvfb (needs xvfb, xdotool).
+# Usage: smoke-test.sh VERSION [APP_DIR [GLOW_COMMAND]]: by default the app-image in target/;
+# deb-test.sh passes /opt/glow-inspector and `glow` (found on PATH) for the installed package.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 version="$1"
-app=target/jpackage/image/GlowInspector
-got=$("$app/bin/glow" --version)
+app="${2:-target/jpackage/image/GlowInspector}"
+glow="${3:-$app/bin/glow}"
+got=$("$glow" --version)
 echo "glow --version: $got"
 [ "$got" = "glow $version" ] || { echo "expected 'glow $version'"; exit 1; }
 display=:$((90 + RANDOM % 9))
