@@ -72,11 +72,16 @@ public final class SearchQueryParser {
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooManyClauses();
         }
-        if (q == null) {
+        if (q == null || (q instanceof BooleanQuery b && b.clauses().isEmpty())) {
             throw new SearchSyntaxException("The search has no words left to look for (only punctuation?).");
         }
-        return onlyExclusions(q) ? new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
-                .add(q, BooleanClause.Occur.MUST).build() : q;
+        if (onlyExclusions(q)) {
+            // "NOT role:system" means every message but those, not nothing at all
+            BooleanQuery.Builder all = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+            ((BooleanQuery) q).clauses().forEach(all::add);
+            return all.build();
+        }
+        return q;
     }
 
     static SearchSyntaxException tooManyClauses() {
@@ -93,6 +98,7 @@ public final class SearchQueryParser {
                     + "%,d.", input.length(), MAX_LENGTH));
         }
         StringBuilder out = new StringBuilder(input.length() + 8);
+        // the query outside quotes, a quoted part standing as one letter: "file:" alone is empty, "file:"x"" is not
         StringBuilder outside = new StringBuilder(input.length());
         boolean quoted = false;
         int depth = 0;
@@ -108,7 +114,7 @@ public final class SearchQueryParser {
             }
             if (ch == '"') {
                 quoted = !quoted;
-                outside.append(' ');
+                outside.append(quoted ? "q" : "");
             } else if (!quoted) {
                 if (ch == '/') {
                     out.append('\\'); // a path, not the start of a regular expression
@@ -150,6 +156,10 @@ public final class SearchQueryParser {
             int col = Integer.parseInt(c.group(1));
             int from = Math.max(0, Math.min(text.length(), col - 1) - 12);
             String near = text.substring(from, Math.min(text.length(), from + 24)).strip();
+            if (near.matches(".*\\b(AND|OR|NOT)\\b.*")) {
+                return "AND, OR and NOT join two searches (base AND case); to look for the word itself, write it "
+                        + "in lower case.";
+            }
             if (!near.isEmpty()) {
                 return "The search could not be read near “" + near + "”. " + SPECIAL;
             }
@@ -178,6 +188,7 @@ public final class SearchQueryParser {
         Parser(Analyzer analyzer) {
             super(Fields.DEFAULT_FIELDS, analyzer);
             setDefaultOperator(QueryParser.Operator.AND);
+            setSplitOnWhitespace(true); // required by the next line; words are split on spaces anyway
             setAutoGeneratePhraseQueries(true);
             setAllowLeadingWildcard(false);
         }
@@ -197,7 +208,7 @@ public final class SearchQueryParser {
         }
 
         private void check(String field) throws ParseException {
-            if (field != null && !Fields.FILTERS.contains(field) && !"*".equals(field)) {
+            if (field != null && !Fields.FILTERS.contains(field)) {
                 throw new Readable("There is no filter “" + field + ":”. Filters: "
                         + String.join(", ", Fields.FILTERS) + ". To search for “" + field
                         + ":” as text, put it in quotes.");
@@ -247,6 +258,9 @@ public final class SearchQueryParser {
 
         @Override
         protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            if ("*".equals(field) && "*".equals(termStr)) {
+                return new MatchAllDocsQuery(); // *:* lists every message
+            }
             check(field);
             dateNeedsDay(field);
             return super.getWildcardQuery(field, termStr);
