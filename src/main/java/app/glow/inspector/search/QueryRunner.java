@@ -31,6 +31,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
  * One search over one searcher: the best {@code maxHits} messages with snippets, and every match
@@ -39,6 +40,9 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 final class QueryRunner {
     /** Characters of a message the highlighter looks at; the indexer keeps messages below this. */
     static final int HIGHLIGHT_CHARS = 1 << 20;
+
+    private static final java.util.Set<String> HIT_FIELDS = java.util.Set.of(Fields.GROUP_ID, Fields.GROUP_NAME,
+            Fields.MESSAGE_ID, Fields.RUN_ID, Fields.ROLE, Fields.TIME);
 
     private final IndexSearcher searcher;
     private final Analyzer analyzer;
@@ -71,7 +75,7 @@ final class QueryRunner {
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < docs.length; i++) {
             ScoreDoc sd = top.scoreDocs[i];
-            Document d = stored.document(sd.doc);
+            Document d = stored.document(sd.doc, HIT_FIELDS); // not the text: it can be a megabyte
             IndexableField time = d.getField(Fields.TIME);
             Snippet snippet = snippets[i] instanceof Snippet s ? s : Snippet.EMPTY;
             SearchHit hit = new SearchHit(d.get(Fields.GROUP_ID), d.get(Fields.GROUP_NAME), d.get(Fields.MESSAGE_ID),
@@ -90,12 +94,16 @@ final class QueryRunner {
     /** The highlighter, with the snippet as an object (its protected method made reachable). */
     private static final class Highlighter extends UnifiedHighlighter {
         Highlighter(IndexSearcher searcher, Analyzer analyzer) {
+            // the whole message is one passage and the formatter cuts a window around the first match:
+            // a sentence break iterator over a 1 MB log costs more than the search itself
             super(UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new SnippetFormatter())
-                    .withMaxLength(HIGHLIGHT_CHARS).withMaxNoHighlightPassages(1));
+                    .withBreakIterator(WholeBreakIterator::new).withMaxLength(HIGHLIGHT_CHARS)
+                    .withWeightMatches(false) // term by term: much cheaper for prefixes; the formatter joins phrases
+                    .withMaxNoHighlightPassages(1));
         }
 
         Object[] snippets(Query q, int[] docs) throws IOException {
-            Map<String, Object[]> m = highlightFieldsAsObjects(new String[] {Fields.TEXT}, q, docs, new int[] {2});
+            Map<String, Object[]> m = highlightFieldsAsObjects(new String[] {Fields.TEXT}, q, docs, new int[] {1});
             return m.get(Fields.TEXT);
         }
     }

@@ -26,7 +26,7 @@ final class SnippetFormatter extends PassageFormatter {
             int to = p.getEndOffset();
             if (to - from > WINDOW) {
                 int first = p.getNumMatches() > 0 ? p.getMatchStarts()[0] : from;
-                from = Math.max(from, first - WINDOW / 4);
+                from = wordStart(content, Math.max(from, first - WINDOW / 4), first);
                 to = Math.min(to, from + WINDOW);
             }
             if (text.length() > 0) {
@@ -43,7 +43,8 @@ final class SnippetFormatter extends PassageFormatter {
                 if (e <= s || s < last) {
                     continue; // outside the window, or inside the previous match
                 }
-                if (!spans.isEmpty() && s == last) {
+                if (!spans.isEmpty() && last >= 0 && content.substring(last, s).isBlank() && s - last <= 2) {
+                    // touching or one space apart: the words of a phrase read as one match
                     Snippet.Span prev = spans.remove(spans.size() - 1);
                     spans.add(new Snippet.Span(prev.start(), e + base));
                 } else {
@@ -51,11 +52,24 @@ final class SnippetFormatter extends PassageFormatter {
                 }
                 last = e;
             }
-            if (to < content.length() && passages.length == 1) {
+            if (to < content.length()) {
                 text.append(" …");
             }
         }
         return new Snippet(text.toString(), spans);
+    }
+
+    /** Moves a cut forward to the next word, so a snippet does not start mid-word (never past the match). */
+    private static int wordStart(String content, int from, int limit) {
+        if (from == 0 || Character.isWhitespace(content.charAt(from - 1))) {
+            return from;
+        }
+        for (int i = from; i < limit && i < from + 20; i++) {
+            if (Character.isWhitespace(content.charAt(i))) {
+                return i + 1;
+            }
+        }
+        return from;
     }
 
     private static void append(StringBuilder out, String content, int from, int to) {
