@@ -211,6 +211,11 @@ public final class ArchiveSource implements GroupSource {
         return s.replaceAll("\\p{Cntrl}", "?");
     }
 
+    /** The archive file (its bytes identify it, e.g. for the search index). */
+    public Path file() {
+        return file;
+    }
+
     public ExportManifest manifest() {
         return manifest;
     }

@@ -12,7 +12,7 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
  */
 final class Fields {
     /** Bumped when the fields change: an index of another schema is a stale cache and is rebuilt. */
-    static final String SCHEMA = "1";
+    static final String SCHEMA = "2";
 
     static final String KIND = "kind";
     static final String KIND_MESSAGE = "message";
@@ -37,6 +37,8 @@ final class Fields {
     static final String FILE = "file";
     /** Message time (the run's), epoch milliseconds: a point for ranges, stored for display. */
     static final String TIME = "time";
+    /** Where the message first appears in its group's message sequence (0-based), stored only. */
+    static final String POSITION = "position";
     /** The query filter for {@link #TIME}; not an indexed field. */
     static final String DATE = "date";
 

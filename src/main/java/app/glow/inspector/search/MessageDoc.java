@@ -19,7 +19,7 @@ import org.apache.lucene.util.BytesRef;
  * upload file names, and its group.
  */
 record MessageDoc(String groupId, String groupName, String messageId, String runId, String role, Instant time,
-                  String text, List<String> models, List<String> agents, List<String> profiles,
+                  long position, String text, List<String> models, List<String> agents, List<String> profiles,
                   List<String> templates, List<String> files) {
     /** Text stored with offsets, so highlighting needs no second analysis of a long message. */
     private static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_STORED);
@@ -42,6 +42,7 @@ record MessageDoc(String groupId, String groupName, String messageId, String run
             d.add(new LongPoint(Fields.TIME, time.toEpochMilli()));
             d.add(new StoredField(Fields.TIME, time.toEpochMilli()));
         }
+        d.add(new StoredField(Fields.POSITION, position));
         d.add(new Field(Fields.TEXT, text == null ? "" : text, TEXT_TYPE));
         models.forEach(v -> d.add(new TextField(Fields.MODEL, v, Field.Store.NO)));
         agents.forEach(v -> d.add(new TextField(Fields.AGENT, v, Field.Store.NO)));

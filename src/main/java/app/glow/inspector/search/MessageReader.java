@@ -63,12 +63,14 @@ final class MessageReader {
         long offset = 0;
         while (true) {
             names.add(d);
+            long position = offset; // windows list the group's sequence in order, run after run
             for (RunWithMessages rm : d.runs()) {
                 for (Message m : rm.messages()) {
                     c.throwIfCancelled();
                     if (m.id() != null && seen.add(m.id())) {
-                        sink.accept(doc(first, rm.run(), m, names, c));
+                        sink.accept(doc(first, rm.run(), m, position, names, c));
                     }
+                    position++;
                 }
             }
             int n = d.windowMessageCount();
@@ -84,7 +86,7 @@ final class MessageReader {
         }
     }
 
-    private MessageDoc doc(GroupDetail g, Run run, Message m, Names names, Cancellation c) throws IOException {
+    private MessageDoc doc(GroupDetail g, Run run, Message m, long position, Names names, Cancellation c) throws IOException {
         StringBuilder text = new StringBuilder();
         for (String id : m.textUploadIds()) {
             String part = text(id, c);
@@ -116,7 +118,8 @@ final class MessageReader {
             addIfPresent(profiles, run.profileId());
         }
         return new MessageDoc(g.groupId(), g.groupName(), m.id(), run == null ? null : run.id(), m.role(),
-                run == null ? null : run.createdAt(), text.toString(), models, agents, profiles, templates, files);
+                run == null ? null : run.createdAt(), position, text.toString(), models, agents, profiles, templates,
+                files);
     }
 
     private static void addIfPresent(List<String> out, String v) {

@@ -42,7 +42,7 @@ final class QueryRunner {
     static final int HIGHLIGHT_CHARS = 1 << 20;
 
     private static final java.util.Set<String> HIT_FIELDS = java.util.Set.of(Fields.GROUP_ID, Fields.GROUP_NAME,
-            Fields.MESSAGE_ID, Fields.RUN_ID, Fields.ROLE, Fields.TIME);
+            Fields.MESSAGE_ID, Fields.RUN_ID, Fields.ROLE, Fields.TIME, Fields.POSITION);
 
     private final IndexSearcher searcher;
     private final Analyzer analyzer;
@@ -77,10 +77,12 @@ final class QueryRunner {
             ScoreDoc sd = top.scoreDocs[i];
             Document d = stored.document(sd.doc, HIT_FIELDS); // not the text: it can be a megabyte
             IndexableField time = d.getField(Fields.TIME);
+            IndexableField position = d.getField(Fields.POSITION);
             Snippet snippet = snippets[i] instanceof Snippet s ? s : Snippet.EMPTY;
             SearchHit hit = new SearchHit(d.get(Fields.GROUP_ID), d.get(Fields.GROUP_NAME), d.get(Fields.MESSAGE_ID),
                     d.get(Fields.RUN_ID), d.get(Fields.ROLE),
-                    time == null ? null : Instant.ofEpochMilli(time.numericValue().longValue()), snippet, sd.score);
+                    time == null ? null : Instant.ofEpochMilli(time.numericValue().longValue()),
+                    position == null ? -1 : position.numericValue().longValue(), snippet, sd.score);
             byGroup.computeIfAbsent(hit.groupId(), k -> new ArrayList<>()).add(hit);
             names.putIfAbsent(hit.groupId(), hit.groupName());
         }

@@ -43,7 +43,7 @@ import okhttp3.OkHttpClient;
 public final class SearchBench {
     static final String[] QUERIES = {"\"base case\"", "recurs*", "role:assistant", "model:gpt-4o",
         "template:lookup_rubric", "file:main.py", "segmentation fault", "rubric AND role:tool",
-        "\"office hours\" NOT role:system", "date:[2026-11-01 TO 2026-11-15]", "deserved OR unfair",
+        "\"office hours\" NOT role:system", "date:[2026-11-20 TO 2026-11-22]", "deserved OR unfair",
         "group:recursion AND role:user", "autograder", "NULL pointer", "\"empty list\" model:claude*"};
     static final int RUNS = 5;
 

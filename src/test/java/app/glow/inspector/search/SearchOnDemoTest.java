@@ -220,6 +220,9 @@ class SearchOnDemoTest {
                 assertNotNull(h.messageId());
                 assertNotNull(h.runId());
                 assertNotNull(h.time());
+                GroupDetail at = source.detail(h.groupId(), (int) h.position(), 1, Cancellation.none());
+                assertEquals(List.of(h.messageId()), at.runs().stream().flatMap(x -> x.messages().stream())
+                        .map(Message::id).toList(), "the hit's position opens the group at that message");
             }
         }
     }
