@@ -86,6 +86,8 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         Workspace first = config.archive() != null ? workspace(ArchiveSource.open(config.archive()))
                 : workspace(config.isDemo() ? ConnectionDialog.Choice.demoChoice() : null, config.connection());
         this.mainWindow = new MainWindow(first, this, settings, zone);
+        mainWindow.useSearch(new app.glow.inspector.search.SearchIndexes(
+                app.glow.inspector.search.SearchIndexes.defaultRoot(env)));
     }
 
     /** Connects to the configured instance or starts the demo; no JavaFX toolkit needed yet. */
@@ -194,6 +196,7 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
 
     @Override
     public void close() {
+        mainWindow.closeSearch();
         mainWindow.workspace().close();
         settings.flush(2_000);
         background.shutdownNow();

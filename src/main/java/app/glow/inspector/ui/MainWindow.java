@@ -58,6 +58,9 @@ public final class MainWindow {
     private DialogService dialogs = new FxDialogService(() -> stage);
     private java.nio.file.Path logFolder;
     private java.util.function.Consumer<String> openDocument;
+    private app.glow.inspector.search.SearchIndexes searchIndexes;
+    private app.glow.inspector.ui.search.WorkspaceSearch search;
+    private final javafx.scene.control.TabPane leftTabs = new javafx.scene.control.TabPane();
 
     public MainWindow(Workspace initial, WorkspaceSwitcher switcher, Settings settings, ZoneId zone) {
         this.workspace = initial;
@@ -96,6 +99,27 @@ public final class MainWindow {
         }
     }
 
+    /** Turns on full-text search, its indexes kept under {@code indexes} (call before showing). */
+    public void useSearch(app.glow.inspector.search.SearchIndexes indexes) {
+        this.searchIndexes = indexes;
+    }
+
+    /** Closes the search of the current workspace (its index is committed after every indexing run). */
+    public void closeSearch() {
+        if (search != null) {
+            search.close();
+            search = null;
+        }
+    }
+
+    /** Ctrl+Shift+F: the search pane's field. */
+    void focusFullTextSearch() {
+        if (search != null) {
+            leftTabs.getSelectionModel().select(1);
+            search.pane().focusSearch();
+        }
+    }
+
     /** Replaces the dialogs (tests answer them without native windows). */
     public void useDialogs(DialogService replacement) {
         this.dialogs = replacement;
@@ -115,6 +139,8 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 () -> find(scene));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), this::focusFullTextSearch);
         // drop an exported archive anywhere on the window to open it
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream()
@@ -152,7 +178,16 @@ public final class MainWindow {
         detailView = new GroupDetailView(ws.detail(), zone, dialogs,
                 new CostView(ws.cost(), () -> java.util.List.copyOf(ws.list().loadedRows())));
         ws.cost().visibleProperty().bind(detailView.costShownProperty());
-        SplitPane split = new SplitPane(listView, detailView);
+        javafx.scene.Node left = listView;
+        closeSearch();
+        if (searchIndexes != null) {
+            search = new app.glow.inspector.ui.search.WorkspaceSearch(ws, searchIndexes, zone);
+            leftTabs.getTabs().setAll(new javafx.scene.control.Tab("Groups", listView),
+                    new javafx.scene.control.Tab("Search", search.pane()));
+            leftTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+            left = leftTabs;
+        }
+        SplitPane split = new SplitPane(left, detailView);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.46);
         root.setCenter(notices.wrap(split));
@@ -342,7 +377,10 @@ public final class MainWindow {
         }
         stage.getIcons().setAll(icons);
         stage.setScene(createScene());
-        stage.setOnHidden(e -> workspace.close());
+        stage.setOnHidden(e -> {
+            closeSearch();
+            workspace.close();
+        });
         stage.show();
     }
 }
