@@ -105,7 +105,14 @@ public final class SearchPane extends BorderPane {
             indexLoaded.setVisible(!archive);
             indexLoaded.setManaged(!archive);
         });
-        FlowPane buttons = new FlowPane(6, 4, selectHits, indexSelected, indexLoaded, bar, cancel);
+        Label size = new Label();
+        size.setId("indexSize");
+        size.textProperty().bind(vm.indexSizeProperty());
+        Button clear = button("Clear index", "clearIndexButton", vm::clearIndex);
+        clear.setTooltip(new Tooltip("Empty this source's index (a cache in your cache folder; it fills again when "
+                + "you index)."));
+        clear.disableProperty().bind(noLiveIndex);
+        FlowPane buttons = new FlowPane(6, 4, selectHits, indexSelected, indexLoaded, bar, cancel, size, clear);
 
         status.setId("searchStatus");
         status.textProperty().bind(vm.statusProperty());

@@ -58,6 +58,7 @@ public final class SearchViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper indexing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper indexSize = new ReadOnlyStringWrapper("");
     /** Stops an archive's first indexing; the session still opens with what is done (never leaked). */
     private final Cancellation openIndexing = new Cancellation();
     private BackgroundRunner.Job openJob;
@@ -65,6 +66,8 @@ public final class SearchViewModel implements AutoCloseable {
     private BackgroundRunner.Job searchJob;
     private BackgroundRunner.Job indexJob;
     private String lastQuery;
+    /** What indexing just did, shown before the count of the search it re-ran. */
+    private String note;
     private boolean closed;
 
     public SearchViewModel(BackgroundRunner runner, SessionOpener opener, ZoneId zone) {
@@ -109,6 +112,40 @@ public final class SearchViewModel implements AutoCloseable {
         return progress.getReadOnlyProperty();
     }
 
+    /** How much disk this source's index takes ("Index: 12.3 MB"), empty until known. */
+    public ReadOnlyStringProperty indexSizeProperty() {
+        return indexSize.getReadOnlyProperty();
+    }
+
+    /** Empties this source's index (a cache: it fills again by indexing; an archive on its next open). */
+    public void clearIndex() {
+        SearchSession s = session.get();
+        if (s == null || indexing.get()) {
+            return;
+        }
+        runner.submitBulk(c -> {
+            s.index().clear();
+            return s.index().sizeBytes();
+        }, bytes -> {
+            results.set(null);
+            hits.clear();
+            current.set(-1);
+            indexSize.set(sizeText(bytes));
+            status.set("The index is empty now." + (s.isArchive() ? " This archive is indexed again when it is next "
+                    + "opened." : ""));
+        }, t -> error.set("The index could not be cleared: " + ErrorText.of(t)));
+    }
+
+    /** Measures the index on disk (a walk of its folder) off the FX thread. */
+    private void measure(SearchSession s) {
+        runner.submitBulk(c -> s.index().sizeBytes(), bytes -> indexSize.set(sizeText(bytes)),
+                t -> log.debug("index size unknown: {}", t.toString()));
+    }
+
+    static String sizeText(long bytes) {
+        return String.format(java.util.Locale.ROOT, "Index: %.1f MB", bytes / 1e6);
+    }
+
     /** Opens the session in the background; an archive seen before opens at once. */
     public void start() {
         if (openJob != null || closed) {
@@ -130,6 +167,7 @@ public final class SearchViewModel implements AutoCloseable {
                 }
             }));
             status.set(readyText(s));
+            measure(s);
             if (lastQuery != null) {
                 search(lastQuery);
             }
@@ -187,11 +225,13 @@ public final class SearchViewModel implements AutoCloseable {
         results.set(r);
         hits.setAll(r.hits());
         current.set(-1);
+        String before = note == null ? "" : note + " ";
+        note = null;
         if (r.totalHits() == 0) {
-            status.set("No message matches.");
+            status.set(before + "No message matches.");
             return;
         }
-        status.set(Formats.count(r.totalHits()) + (r.totalHits() == 1 ? " hit" : " hits") + " in "
+        status.set(before + Formats.count(r.totalHits()) + (r.totalHits() == 1 ? " hit" : " hits") + " in "
                 + Formats.count(r.countsByGroup().size()) + (r.countsByGroup().size() == 1 ? " group" : " groups")
                 + (r.truncated() ? " (the best " + Formats.count(hits.size()) + " shown)" : "") + ".");
     }
@@ -255,7 +295,9 @@ public final class SearchViewModel implements AutoCloseable {
             progress.set(-1);
             indexJob = null;
             status.set(reportText(r));
+            measure(s);
             if (lastQuery != null) {
+                note = reportText(r); // kept in front of the new search's count
                 search(lastQuery);
             }
         }, t -> {

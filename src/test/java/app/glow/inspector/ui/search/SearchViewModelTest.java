@@ -125,8 +125,8 @@ class SearchViewModelTest {
         vm.search("rhubarb");
         vm.index(rows);
         assertFalse(vm.indexingProperty().get());
-        assertTrue(vm.statusProperty().get().contains("hits in 3 groups"), "the search ran again after indexing: "
-                + vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().matches("Indexed: 3 groups \\(15 messages\\)\\. 6 hits in 3 groups\\."),
+                "the search ran again after indexing: " + vm.statusProperty().get());
         int expected = 2 + 2 + 2; // messages 0 and 3 of g0 (4), g1 (5); 0 and 3 of g2 (6)
         assertEquals(expected, vm.hits().size());
         assertEquals(3, vm.groupIdsWithHits().size());
@@ -165,7 +165,19 @@ class SearchViewModelTest {
         List<GroupSummary> rows = groups(4);
         vm.index(rows);
         vm.index(rows);
-        assertTrue(vm.statusProperty().get().contains("4 unchanged"), vm.statusProperty().get());
+        assertEquals("Indexed: 0 groups (0 messages), 4 unchanged.", vm.statusProperty().get());
+        assertTrue(vm.indexSizeProperty().get().matches("Index: \\d+\\.\\d MB"), vm.indexSizeProperty().get());
+        vm.search("quince");
+        assertFalse(vm.hits().isEmpty());
+        vm.clearIndex();
+        assertTrue(vm.hits().isEmpty());
+        assertEquals("The index is empty now.", vm.statusProperty().get());
+        vm.search("quince");
+        assertEquals("No message matches.", vm.statusProperty().get());
+        vm.search("zzz");
+        vm.index(rows);
+        assertEquals("Indexed: 4 groups (22 messages). No message matches.", vm.statusProperty().get(),
+                "cleared groups index again");
 
         BackgroundRunner held = new BackgroundRunner(Runnable::run, r -> { }, Runnable::run); // bulk never runs
         SearchViewModel other = new SearchViewModel(held, (l, c) -> null, ZoneOffset.UTC);
