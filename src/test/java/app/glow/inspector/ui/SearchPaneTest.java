@@ -48,7 +48,7 @@ class SearchPaneTest extends FxAppSupport {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F).release(KeyCode.F, KeyCode.SHIFT, KeyCode.CONTROL);
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         waitFor(5, () -> tabs.getSelectionModel().getSelectedIndex() == 1);
-        TextField field = robot.lookup("#searchField").queryAs(TextField.class);
+        TextField field = robot.lookup("#fullTextSearchField").queryAs(TextField.class);
         waitFor(5, field::isFocused);
         Button index = robot.lookup("#indexSelectedButton").queryAs(Button.class);
         waitFor(15, () -> !index.isDisabled());

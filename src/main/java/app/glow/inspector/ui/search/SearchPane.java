@@ -67,7 +67,7 @@ public final class SearchPane extends BorderPane {
         getStyleClass().add("search-pane");
         setId("searchPane");
 
-        field.setId("searchField");
+        field.setId("fullTextSearchField");
         field.setPromptText("Search all messages: words, \"a phrase\", prefix*, role:assistant, model:gpt-4o …");
         field.setTooltip(new Tooltip("Words must all match; AND, OR, NOT and ( ) combine them.\nFilters: "
                 + String.join("  ", SearchQueryParser.filterExamples().values().stream().sorted().toList())
