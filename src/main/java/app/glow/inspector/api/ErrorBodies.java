@@ -33,11 +33,11 @@ final class ErrorBodies {
         var retryAfter = HttpHeaders.retryAfter(r.header("Retry-After"));
         if (code != null || message != null) {
             return new GlowApiException(GlowApiException.Kind.HTTP, r.code(),
-                    code != null ? code : defaultCode(r.code()),
-                    connection.redact(message != null ? message : "The server refused the request."),
+                    code != null ? shorten(connection.redact(code), 80) : defaultCode(r.code()),
+                    message != null ? shorten(connection.redact(message), 2_000) : "The server refused the request.",
                     retryAfter, null, null);
         }
-        String excerpt = connection.redact(excerpt(bytes));
+        String excerpt = excerpt(bytes, connection::redact);
         String msg = "The server answered HTTP " + r.code()
                 + (r.message().isBlank() ? "" : " " + r.message())
                 + (excerpt.isEmpty() ? " with an empty body." : " with a body that is not a Glow error: \"" + excerpt
@@ -63,6 +63,12 @@ final class ErrorBodies {
         }
     }
 
+    /** A server's field cut to a length a person reads, control characters folded to spaces. */
+    private static String shorten(String s, int max) {
+        String t = s.replaceAll("\\p{Cntrl}", " ");
+        return t.length() > max ? t.substring(0, max) + "…" : t;
+    }
+
     private static String textOrNull(JsonNode n) {
         return n == null || n.isNull() ? null : n.asText();
     }
@@ -81,12 +87,19 @@ final class ErrorBodies {
         };
     }
 
-    /** A short readable excerpt of any body: tags dropped, whitespace folded, control chars removed. */
-    static String excerpt(byte[] bytes) {
+    /**
+     * A short readable excerpt of any body: tags dropped, whitespace folded, control chars removed,
+     * redacted before it is cut (so a secret is never cut into a visible prefix).
+     */
+    static String excerpt(byte[] bytes, java.util.function.UnaryOperator<String> redaction) {
         if (bytes == null || bytes.length == 0) {
             return "";
         }
         String s = new String(bytes, 0, Math.min(bytes.length, PEEK_BYTES), StandardCharsets.UTF_8);
+        if (bytes.length >= PEEK_BYTES && s.length() > 512) {
+            s = s.substring(0, s.length() - 256); // the window's end may cut a secret in two
+        }
+        s = redaction.apply(s);
         s = s.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", " ")
                 .replaceAll("<[^>]*>", " ")
                 .replaceAll("\\p{Cntrl}", " ")

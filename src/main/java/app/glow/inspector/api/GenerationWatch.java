@@ -66,7 +66,10 @@ public final class GenerationWatch implements AutoCloseable {
         this.listener = listener;
         this.settings = settings;
         this.parser = new GenerationEvents(client.mapper());
-        this.sseHttp = client.http().newBuilder().readTimeout(settings.idleTimeout()).build();
+        // no overall deadline (a watch lasts as long as the user wants), but bounded lines and events
+        this.sseHttp = GlowHttp.forLongStreams(client.http()).newBuilder().readTimeout(settings.idleTimeout())
+                .addInterceptor(new SseGuard(client.limits().maxSseLineBytes(), client.limits().maxSseEventBytes()))
+                .build();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "glow-watch-reconnect");
             t.setDaemon(true);

@@ -2,6 +2,7 @@ package app.glow.inspector.api;
 
 import app.glow.inspector.source.SourceException;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * Every failure of a call to a Glow instance, in one type: an HTTP error with its contract code,
@@ -23,6 +24,8 @@ public final class GlowApiException extends SourceException {
         /** Downloaded bytes failed a check (size, ETag changed while resuming). */
         INTEGRITY
     }
+
+    static final String DEADLINE_CODE = "deadline_exceeded";
 
     private final Kind kind;
     private final int status;
@@ -61,6 +64,11 @@ public final class GlowApiException extends SourceException {
 
     static GlowApiException connection(String message, Throwable cause) {
         return new GlowApiException(Kind.CONNECTION, 0, "connection_failed", message, null, null, cause);
+    }
+
+    /** The call ran past the overall deadline: a trickling server; not retried. */
+    static GlowApiException deadline(String message, Throwable cause) {
+        return new GlowApiException(Kind.CONNECTION, 0, DEADLINE_CODE, message, null, null, cause);
     }
 
     public static GlowApiException cancelled() {
@@ -103,7 +111,7 @@ public final class GlowApiException extends SourceException {
     /** Whether a read may be tried again: 429, 502, 503, 504, and connection failures. */
     public boolean isRetryable() {
         return switch (kind) {
-            case CONNECTION -> true;
+            case CONNECTION -> !DEADLINE_CODE.equals(code);
             case HTTP -> status == 429 || status == 502 || status == 503 || status == 504;
             default -> false;
         };
@@ -123,6 +131,17 @@ public final class GlowApiException extends SourceException {
             case CANCELLED -> "Cancelled.";
             case INTEGRITY -> getMessage();
         };
+    }
+
+    /**
+     * This failure with every text a server or a library wrote into it (message, code, excerpt)
+     * passed through {@code redaction}; the cause is kept for the log, which redacts on its own.
+     */
+    public GlowApiException redacted(UnaryOperator<String> redaction) {
+        GlowApiException copy = new GlowApiException(kind, status, redaction.apply(code), redaction.apply(getMessage()),
+                retryAfter, redaction.apply(bodyExcerpt), getCause());
+        copy.setStackTrace(getStackTrace());
+        return copy;
     }
 
     /** One line a reviewer can read: status, code and message. */

@@ -11,11 +11,9 @@ import app.glow.inspector.model.GroupIdentity;
 import app.glow.inspector.model.GroupsPage;
 import app.glow.inspector.model.GroupsQuery;
 import app.glow.inspector.model.MediaKind;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.Map;
@@ -35,20 +33,30 @@ import okhttp3.ResponseBody;
  */
 public final class GlowClient {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-    /** JSON answers larger than this are refused rather than held in memory. */
-    private static final long MAX_JSON_BYTES = 256L * 1024 * 1024;
-    private static final int MAX_RESUMES = 8;
 
     private final GlowConnection connection;
+    /** Every bounded call: JSON, downloads to a file, exports (with the overall deadline). */
     private final OkHttpClient http;
+    /** Media handed out as streams, which may rightly last hours (playback): no overall deadline. */
+    private final OkHttpClient streamHttp;
     private final ObjectMapper mapper;
     private final RetryPolicy retry;
+    private final HttpLimits limits;
 
+    /** With the limits of the system properties (see {@link HttpLimits}). */
     public GlowClient(GlowConnection connection, OkHttpClient http, ObjectMapper mapper, RetryPolicy retry) {
+        this(connection, http, mapper, retry, HttpLimits.fromSystemProperties());
+    }
+
+    /** @param limits the JSON and event-stream caps; the deadline is {@code http}'s call timeout */
+    public GlowClient(GlowConnection connection, OkHttpClient http, ObjectMapper mapper, RetryPolicy retry,
+                      HttpLimits limits) {
         this.connection = Objects.requireNonNull(connection);
         this.http = Objects.requireNonNull(http);
+        this.streamHttp = GlowHttp.forLongStreams(http);
         this.mapper = Objects.requireNonNull(mapper);
         this.retry = Objects.requireNonNull(retry);
+        this.limits = Objects.requireNonNull(limits);
     }
 
     public GlowConnection connection() {
@@ -61,6 +69,10 @@ public final class GlowClient {
 
     ObjectMapper mapper() {
         return mapper;
+    }
+
+    HttpLimits limits() {
+        return limits;
     }
 
     // ---- JSON endpoints -------------------------------------------------------------------
@@ -93,12 +105,15 @@ public final class GlowClient {
 
     /**
      * Posts a JSON body as given and returns the answer's bytes exactly as the server sent them
-     * (the CLI prints these). Errors and retries as for every read.
+     * (the CLI prints these), once they are known to be one complete JSON value: a truncated or
+     * non-JSON answer is an error. Errors and retries as for every read.
      */
     public byte[] postRaw(String path, byte[] jsonBody, Cancellation c) throws GlowApiException {
         return withRetry(c, () -> {
-            try (Exchange ex = open(path, RequestBody.create(jsonBody, JSON), null, c)) {
-                return readBounded(ex);
+            try (Exchange ex = open(path, RequestBody.create(jsonBody, JSON), null, c, http)) {
+                return JsonBodies.readComplete(ex.response.body(), limits.maxJsonBytes(), mapper);
+            } catch (IOException e) {
+                throw readFailure(e, path, c);
             }
         });
     }
@@ -106,60 +121,60 @@ public final class GlowClient {
     private <T> T postJson(String path, Object body, Class<T> type, Cancellation c) throws GlowApiException {
         byte[] json = encode(body);
         return withRetry(c, () -> {
-            byte[] bytes;
-            try (Exchange ex = open(path, RequestBody.create(json, JSON), null, c)) {
-                bytes = readBounded(ex);
-            }
-            try {
-                T value = mapper.readValue(bytes, type);
-                if (value == null) {
-                    throw GlowApiException.malformed("The server sent an empty answer to " + path + ".", "", null);
-                }
-                return value;
-            } catch (JsonProcessingException e) {
-                throw GlowApiException.malformed("The server's answer to " + path + " is not valid JSON for the "
-                        + "contract (" + e.getOriginalMessage() + ").", ErrorBodies.excerpt(bytes), e);
+            T value;
+            try (Exchange ex = open(path, RequestBody.create(json, JSON), null, c, http)) {
+                value = JsonBodies.read(ex.response.body(), limits.maxJsonBytes(), mapper, type);
             } catch (IOException e) {
-                throw GlowApiException.malformed("The server's answer to " + path + " could not be read ("
-                        + e.getMessage() + ").", ErrorBodies.excerpt(bytes), e);
+                throw readFailure(e, path, c);
             }
+            if (value == null) {
+                throw GlowApiException.malformed("The server sent an empty answer to " + path + ".", "", null);
+            }
+            return value;
         });
+    }
+
+    /** A failure while reading a JSON answer: too large, not JSON, or the connection. */
+    private GlowApiException readFailure(IOException e, String path, Cancellation c) {
+        if (e instanceof JsonBodies.TooLarge) {
+            return GlowApiException.malformed("The server's answer to " + path + " was refused: " + e.getMessage(),
+                    null, e);
+        }
+        if (e instanceof JsonBodies.IncompleteJson bad) {
+            return GlowApiException.malformed("The server's answer to " + path + " is not complete JSON for the "
+                    + "contract (" + bad.getMessage() + ").", ErrorBodies.excerpt(bad.head(), connection::redact), e);
+        }
+        return translate(e, c, "reading the answer");
     }
 
     private byte[] encode(Object body) {
         try {
             return mapper.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("cannot encode request body", e);
-        }
-    }
-
-    private byte[] readBounded(Exchange ex) throws GlowApiException {
-        ResponseBody body = ex.response.body();
-        long len = body.contentLength();
-        if (len > MAX_JSON_BYTES) {
-            throw GlowApiException.malformed("The answer is " + len + " bytes, more than this client reads as JSON.",
-                    null, null);
-        }
-        try {
-            return body.bytes();
-        } catch (IOException e) {
-            throw translate(e, ex.cancellation, "reading the answer");
         }
     }
 
     // ---- Downloads -------------------------------------------------------------------------
 
     /**
-     * Opens a download as a stream (no resume): the caller reads and closes it. A range is sent
-     * as {@code Range}; a 416 becomes a {@link GlowApiException} with status 416.
+     * Opens a download as a stream (no resume): the caller reads and closes it, at its own pace
+     * (a player may pause for an hour), so no overall deadline applies; stalls are still bounded
+     * by the read timeout. A range is sent as {@code Range}; a 416 becomes a
+     * {@link GlowApiException} with status 416.
      */
     public MediaStream openDownload(MediaKind kind, String uploadId, ByteRange range, Cancellation c)
+            throws GlowApiException {
+        return openDownload(kind, uploadId, range, c, false);
+    }
+
+    /** @param bounded under the overall deadline (a download to a file), or not (a stream handed out) */
+    MediaStream openDownload(MediaKind kind, String uploadId, ByteRange range, Cancellation c, boolean bounded)
             throws GlowApiException {
         byte[] body = encode(Map.of(kind.idField(), uploadId));
         return withRetry(c, () -> {
             Exchange ex = open(kind.downloadPath(), RequestBody.create(body, JSON),
-                    range == null ? null : range.headerValue(), c);
+                    range == null ? null : range.headerValue(), c, bounded ? http : streamHttp);
             return toMediaStream(ex);
         });
     }
@@ -187,114 +202,15 @@ public final class GlowClient {
     }
 
     /**
-     * Downloads to {@code out}, streaming. A dropped connection is resumed from the byte reached,
-     * provided the server still sends the same {@code ETag}; the result is checked against the
-     * declared length, so a flaky network never yields a short file that looks complete.
+     * Downloads to {@code out}, streaming, resuming a dropped connection (see {@link Downloader}).
+     * Each attempt is bounded by the overall deadline.
      */
     public DownloadResult download(MediaKind kind, String uploadId, ByteRange range, OutputStream out,
                                    Cancellation c) throws GlowApiException {
-        long written = 0;
-        long firstByte = -1;
-        long expected = -1;
-        long total = -1;
-        String etag = null;
-        String contentType = null;
-        String fileName = null;
-        int resumes = 0;
-        while (true) {
-            ByteRange ask = written == 0 ? range : resumeRange(range, firstByte + written);
-            boolean streaming = false;
-            long[] copied = {0};
-            try (MediaStream s = openDownload(kind, uploadId, ask, c)) {
-                long skip = 0;
-                if (written == 0) {
-                    firstByte = s.firstByte();
-                    etag = s.etag();
-                    contentType = s.contentType();
-                    fileName = s.fileName();
-                    total = s.totalSize();
-                    expected = s.contentLength();
-                } else {
-                    if (etag != null && s.etag() != null && !etag.equals(s.etag())) {
-                        throw GlowApiException.integrity("The upload " + uploadId + " changed on the server while "
-                                + "it was downloading (ETag " + etag + " became " + s.etag() + ").");
-                    }
-                    if (!s.isPartial()) {
-                        skip = firstByte + written; // the server ignored Range: skip what we have
-                    } else if (s.firstByte() != firstByte + written) {
-                        throw GlowApiException.integrity("The server resumed " + uploadId + " at byte "
-                                + s.firstByte() + " instead of " + (firstByte + written) + ".");
-                    }
-                }
-                streaming = true;
-                long limit = expected >= 0 ? expected - written : Long.MAX_VALUE;
-                copy(s.body(), out, skip, limit, c, copied);
-                written += copied[0];
-                copied[0] = 0;
-                if (expected >= 0 && written < expected) {
-                    throw GlowApiException.connection("The connection ended after " + written + " of " + expected
-                            + " bytes.", null);
-                }
-                return new DownloadResult(contentType, etag, fileName, Math.max(firstByte, 0), written, total,
-                        resumes);
-            } catch (GlowApiException e) {
-                written += copied[0];
-                boolean resumable = streaming && e.isRetryable() && resumes < MAX_RESUMES;
-                if (!resumable) {
-                    throw e;
-                }
-                resumes++;
-                pause(c, retry.backoffMillis(resumes, null));
-            }
-        }
-    }
-
-    private static ByteRange resumeRange(ByteRange original, long nextByte) {
-        Long end = original == null || original.start() == null ? null : original.end();
-        return new ByteRange(nextByte, end);
-    }
-
-    /**
-     * Copies up to {@code limit} bytes after skipping {@code skip}; {@code count[0]} follows the
-     * bytes written, so a caller knows where a dropped copy stopped.
-     */
-    private long copy(InputStream in, OutputStream out, long skip, long limit, Cancellation c, long[] count)
-            throws GlowApiException {
-        byte[] buf = new byte[64 * 1024];
-        long n = 0;
         try {
-            while (skip > 0) {
-                long k = in.skip(skip);
-                if (k <= 0) {
-                    if (in.read() < 0) {
-                        throw GlowApiException.connection("The connection ended while skipping to the resume point.",
-                                null);
-                    }
-                    k = 1;
-                }
-                skip -= k;
-            }
-            while (n < limit) {
-                int want = (int) Math.min(buf.length, limit - n);
-                int r = in.read(buf, 0, want);
-                if (r < 0) {
-                    break;
-                }
-                try {
-                    out.write(buf, 0, r);
-                } catch (IOException writeFailed) {
-                    // The destination failed: not a network problem, never resumed.
-                    throw new GlowApiException(GlowApiException.Kind.INTEGRITY, 0, "write_failed",
-                            "Could not write the download: " + writeFailed.getMessage(), null, null, writeFailed);
-                }
-                n += r;
-                count[0] = n;
-            }
-            return n;
+            return new Downloader(this, retry).download(kind, uploadId, range, out, c);
         } catch (GlowApiException e) {
-            throw e;
-        } catch (IOException e) {
-            throw translate(e, c, "downloading");
+            throw e.redacted(connection::redact);
         }
     }
 
@@ -303,13 +219,16 @@ public final class GlowClient {
     /** Opens {@code /system/export} for one group; the ZIP streams from the returned body. */
     public MediaStream openExport(String groupId, Cancellation c) throws GlowApiException {
         byte[] body = encode(new Requests.ExportRequest(groupId));
-        return withRetry(c, () -> toMediaStream(open("/system/export", RequestBody.create(body, JSON), null, c)));
+        return withRetry(c, () -> toMediaStream(open("/system/export", RequestBody.create(body, JSON), null, c,
+                http)));
     }
 
     /** Streams one group's export ZIP to {@code out}; returns the bytes written. */
     public long export(String groupId, OutputStream out, Cancellation c) throws GlowApiException {
         try (MediaStream s = openExport(groupId, c)) {
-            return copy(s.body(), out, 0, Long.MAX_VALUE, c, new long[1]);
+            return Downloader.copy(this, s.body(), out, 0, Long.MAX_VALUE, c, new long[1]);
+        } catch (GlowApiException e) {
+            throw e.redacted(connection::redact);
         }
     }
 
@@ -359,7 +278,8 @@ public final class GlowClient {
         }
     }
 
-    private Exchange open(String path, RequestBody body, String rangeHeader, Cancellation c) throws GlowApiException {
+    private Exchange open(String path, RequestBody body, String rangeHeader, Cancellation c, OkHttpClient via)
+            throws GlowApiException {
         checkCancelled(c);
         Request.Builder rb = new Request.Builder()
                 .url(connection.endpoint(path))
@@ -368,7 +288,7 @@ public final class GlowClient {
         if (rangeHeader != null) {
             rb.header("Range", rangeHeader);
         }
-        Call call = http.newCall(rb.build());
+        Call call = via.newCall(rb.build());
         Cancellation.Registration reg = c.onCancel(call::cancel);
         Response response;
         try {
@@ -387,12 +307,17 @@ public final class GlowClient {
         return new Exchange(response, c, reg);
     }
 
-    private GlowApiException translate(IOException e, Cancellation c, String doing) {
+    GlowApiException translate(IOException e, Cancellation c, String doing) {
         if (e instanceof GlowApiException g) {
             return g;
         }
         if (c.isCancelled()) {
             return GlowApiException.cancelled();
+        }
+        if (e.getClass() == InterruptedIOException.class && http.callTimeoutMillis() > 0) {
+            // OkHttp's call timeout (a read timeout is a SocketTimeoutException): never retried
+            return GlowApiException.deadline("The server did not finish " + doing + " within "
+                    + http.callTimeoutMillis() / 1000 + " s (limit -D" + HttpLimits.DEADLINE_PROPERTY + "=SECONDS).", e);
         }
         String what = e instanceof InterruptedIOException ? "timed out" : "failed";
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -413,12 +338,12 @@ public final class GlowClient {
                 return attempt.run();
             } catch (GlowApiException e) {
                 if (!e.isRetryable() || n >= retry.maxAttempts() || c.isCancelled()) {
-                    throw e;
+                    throw e.redacted(connection::redact);
                 }
                 long wait = retry.backoffMillis(n, e.retryAfter());
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (wait > left) {
-                    throw e; // the server asks for more patience than this call has
+                    throw e.redacted(connection::redact); // the server asks for more patience than this call has
                 }
                 pause(c, wait);
             }

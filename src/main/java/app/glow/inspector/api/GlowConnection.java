@@ -1,7 +1,11 @@
 package app.glow.inspector.api;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
@@ -13,12 +17,18 @@ public final class GlowConnection {
     public static final String ENV_URL = "GLOW_INSTANCE_URL";
     public static final String ENV_TOKEN = "GLOW_TOKEN";
 
+    /** The CLI's option that lifts the refusal; named in the refusal so a person knows the way out. */
+    public static final String INSECURE_OPTION = "--allow-insecure-http";
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+
     private final HttpUrl baseUrl;
     private final String token;
+    private final Redactor redactor;
 
     private GlowConnection(HttpUrl baseUrl, String token) {
         this.baseUrl = baseUrl;
         this.token = token;
+        this.redactor = Redactor.of(token);
     }
 
     public static GlowConnection of(String url, String token) {
@@ -39,7 +49,9 @@ public final class GlowConnection {
         }
         if (!parsed.isHttps() && !allowInsecureHttp && !isLoopback(parsed.host())) {
             throw new IllegalArgumentException("Refusing plain http:// to " + parsed.host()
-                    + ": the token would travel unencrypted. Use https://, or allow insecure HTTP explicitly.");
+                    + ": only this machine (localhost, 127.x.x.x, ::1) is reached without encryption, and the token "
+                    + "would travel unencrypted. Use https://, or allow insecure HTTP explicitly (" + INSECURE_OPTION
+                    + " on the command line, \"Allow plain http://\" in the connection dialog).");
         }
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("The Glow token is empty.");
@@ -60,9 +72,37 @@ public final class GlowConnection {
         return of(url, token);
     }
 
+    /**
+     * True only for {@code localhost} and literal loopback addresses (127.0.0.0/8, ::1): never for
+     * a name that merely starts with "127." ({@code 127.0.0.1.nip.io} resolves wherever its owner
+     * likes), so no DNS answer can turn a clear-text connection into a remote one.
+     */
     static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1")
-                || host.equals("[::1]") || host.startsWith("127.");
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("localhost")) {
+            return true;
+        }
+        Matcher m = IPV4.matcher(h);
+        if (m.matches()) {
+            for (int i = 1; i <= 4; i++) {
+                if (Integer.parseInt(m.group(i)) > 255) {
+                    return false;
+                }
+            }
+            return m.group(1).equals("127");
+        }
+        if (h.indexOf(':') >= 0 && h.matches("[0-9a-f:.]+")) {
+            try {
+                // a literal (only hex digits, colons and dots): parsed locally, no DNS lookup
+                return InetAddress.getByName(h).isLoopbackAddress();
+            } catch (UnknownHostException notAnAddress) {
+                return false;
+            }
+        }
+        return false;
     }
 
     public HttpUrl baseUrl() {
@@ -84,9 +124,14 @@ public final class GlowConnection {
         return "Bearer " + token;
     }
 
-    /** For redaction: hides the token wherever some text might echo it. */
+    /** For redaction: hides the token (in any of its encodings) wherever some text might echo it. */
     public String redact(String text) {
-        return text == null ? null : text.replace(token, "[token]");
+        return redactor.redact(text);
+    }
+
+    /** Teaches another redactor (the CLI's, the log's) this token, without handing the token out. */
+    public void shareSecretWith(Redactor other) {
+        other.addSecret(token);
     }
 
     @Override

@@ -9,6 +9,11 @@ import app.glow.inspector.api.RetryPolicy;
 import app.glow.inspector.app.logging.LogRedactor;
 import app.glow.inspector.demo.DemoServer;
 import app.glow.inspector.model.GroupsQuery;
+import app.glow.inspector.review.ReviewDatabase;
+import app.glow.inspector.review.ReviewException;
+import app.glow.inspector.review.ReviewStore;
+import app.glow.inspector.review.SqliteReviewStore;
+import app.glow.inspector.ui.review.ReviewViewModel;
 import app.glow.inspector.service.CachingGroupSource;
 import app.glow.inspector.service.GroupSource;
 import app.glow.inspector.service.WindowCache;
@@ -59,9 +64,20 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
     private final ZoneId zone = ZoneId.systemDefault();
     private final MainWindow mainWindow;
     private final LogRedactor redactor;
+    private final ReviewStore reviews;
+    private String reviewProblem;
+    /** Review writes, one at a time and in order (a flag, then its removal, never the reverse). */
+    private final ExecutorService reviewLane = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "glow-review");
+        t.setDaemon(true);
+        return t;
+    });
+    private final BackgroundRunner reviewWrites;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppWiring.class);
+    private String startProblem;
 
-    private AppWiring(AppConfig config, Map<String, String> env, Executor fx, Path configFolder, LogRedactor redactor)
-            throws IOException {
+    private AppWiring(AppConfig config, Map<String, String> env, Executor fx, Path configFolder, LogRedactor redactor,
+                      Path reviewDb) throws IOException {
         this.config = config;
         this.redactor = redactor;
         redactor.addSecret(env.get(GlowConnection.ENV_TOKEN));
@@ -81,23 +97,41 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
             return t;
         });
         this.runner = new BackgroundRunner(background, bulk, fx);
+        this.reviewWrites = new BackgroundRunner(reviewLane, fx);
         this.settings = new Settings(configFolder.resolve("settings.json"));
+        this.reviews = openReviews(reviewDb);
         this.tokens = new TokenStore(configFolder.resolve("connection.json"));
-        Workspace first = config.archive() != null ? workspace(ArchiveSource.open(config.archive()))
+        Workspace first = config.archive() != null ? workspace(startArchive(config.archive()))
                 : workspace(config.isDemo() ? ConnectionDialog.Choice.demoChoice() : null, config.connection());
         this.mainWindow = new MainWindow(first, this, settings, zone);
         mainWindow.useSearch(new app.glow.inspector.search.SearchIndexes(
                 app.glow.inspector.search.SearchIndexes.defaultRoot(env)));
     }
 
+    /**
+     * The archive named at start, or (refused, missing, a folder or a pipe) an empty window and
+     * the reason, shown once the window is up: never a stack trace instead of a window.
+     */
+    private GroupSource startArchive(Path file) {
+        try {
+            return ArchiveSource.open(file);
+        } catch (app.glow.inspector.archive.ArchiveException e) {
+            LOG.warn("the archive given at start was refused: {}", e.getMessage());
+            startProblem = "The archive given with --archive could not be opened. " + e.getMessage();
+            return new app.glow.inspector.service.NothingOpen();
+        }
+    }
+
     /** Connects to the configured instance or starts the demo; no JavaFX toolkit needed yet. */
     public static AppWiring create(AppConfig config, Executor fx, LogRedactor redactor) throws IOException {
-        return new AppWiring(config, System.getenv(), fx, Settings.defaultFolder(System.getenv()), redactor);
+        return new AppWiring(config, System.getenv(), fx, Settings.defaultFolder(System.getenv()), redactor,
+                ReviewDatabase.defaultPath(System.getenv()));
     }
 
     public static AppWiring create(AppConfig config, Executor fx, Map<String, String> env, Path configFolder)
             throws IOException {
-        return new AppWiring(config, env, fx, configFolder, new LogRedactor());
+        // an explicit settings folder (tests, portable use) keeps the review database beside the settings
+        return new AppWiring(config, env, fx, configFolder, new LogRedactor(), configFolder.resolve("reviews.db"));
     }
 
     private Workspace workspace(ConnectionDialog.Choice choice, GlowConnection connection) throws IOException {
@@ -124,6 +158,9 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
     }
 
     private Workspace workspace(GroupSource raw) {
+        if (raw instanceof ArchiveSource archive) {
+            importReviews(archive); // off the FX thread: both callers run in the background or at start
+        }
         CachingGroupSource source = new CachingGroupSource(raw, windows, "source-" + sourceCounter.incrementAndGet());
         AppState state = new AppState(runner, source);
         ResourceNames names = new ResourceNames();
@@ -131,8 +168,11 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         GroupListViewModel list = new GroupListViewModel(source, runner, state, names, pricing, zone);
         GroupDetailViewModel detail = new GroupDetailViewModel(source, runner, state, names, new TextLoader(source),
                 new MediaController(source, runner));
+        ReviewViewModel review = new ReviewViewModel(source, reviews, reviewWrites, state,
+                () -> mainWindow.reviewerName(), java.time.Clock.systemUTC());
         return new Workspace(source, state, list, detail, new CostViewModel(source, runner, state, names, pricing),
-                new LiveViewModel(source, runner, list, detail, zone, new app.glow.inspector.ui.notify.NotificationCenter()));
+                new LiveViewModel(source, runner, list, detail, zone, new app.glow.inspector.ui.notify.NotificationCenter()),
+                review);
     }
 
     public MainWindow mainWindow() {
@@ -147,9 +187,49 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         return settings;
     }
 
-    /** A configuration problem to show once the window is up, or null. */
+    /** A configuration problem (or a refused start archive) to show once the window is up, or null. */
     public String problem() {
-        return config.problem();
+        String first = startProblem != null ? startProblem : config.problem();
+        if (reviewProblem != null) {
+            return first == null ? reviewProblem : first + "\n\n" + reviewProblem;
+        }
+        return first;
+    }
+
+    /** The heading for {@link #problem()}. */
+    public String problemTitle() {
+        if (startProblem != null) {
+            return "Archive not opened";
+        }
+        return config.problem() != null || reviewProblem == null ? "Connection settings" : "Reviews";
+    }
+
+    /** Files the reviews an archive carries under its key; once only, whatever the number of opens. */
+    private void importReviews(ArchiveSource archive) {
+        try {
+            var r = app.glow.inspector.review.ReviewImport.importFrom(archive, reviews);
+            org.slf4j.LoggerFactory.getLogger(AppWiring.class).info("Archive reviews: {} carried, {} new", r.carried(),
+                    r.added());
+        } catch (ReviewException | app.glow.inspector.source.SourceException e) {
+            // the archive still opens; its reviews are missing and the user is told why
+            org.slf4j.LoggerFactory.getLogger(AppWiring.class).error("Could not import the archive's reviews", e);
+            reviewProblem = "The reviews in this archive could not be imported: " + e.getMessage();
+        }
+    }
+
+    /** The review database; when it cannot be used, a session-only one and a problem to show. */
+    private ReviewStore openReviews(Path db) throws IOException {
+        try {
+            return SqliteReviewStore.open(db);
+        } catch (ReviewException e) {
+            org.slf4j.LoggerFactory.getLogger(AppWiring.class).error("Review database {} unusable", db, e);
+            reviewProblem = e.getMessage() + " Reviews made now are kept only until the app closes.";
+            try {
+                return SqliteReviewStore.inMemory();
+            } catch (ReviewException again) {
+                throw new IOException("No review database could be opened: " + again.getMessage(), again);
+            }
+        }
     }
 
     @Override
@@ -199,6 +279,15 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         mainWindow.closeSearch();
         mainWindow.workspace().close();
         settings.flush(2_000);
+        reviewLane.shutdown();
+        try {
+            if (!reviewLane.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                org.slf4j.LoggerFactory.getLogger(AppWiring.class).warn("A review write was still running at exit");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closing anyway; committed writes are safe on disk
+        }
+        reviews.close();
         background.shutdownNow();
         bulk.shutdownNow();
         // OkHttp's dispatcher threads are not daemons: without this the JVM would linger a minute

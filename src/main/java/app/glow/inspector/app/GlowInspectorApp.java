@@ -56,7 +56,7 @@ public class GlowInspectorApp extends Application {
         wiring.mainWindow().show(stage);
         if (wiring.problem() != null) {
             Alert a = new Alert(Alert.AlertType.WARNING, wiring.problem());
-            a.setHeaderText("Connection settings");
+            a.setHeaderText(wiring.problemTitle());
             a.initOwner(stage);
             a.show();
         }

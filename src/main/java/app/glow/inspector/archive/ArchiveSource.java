@@ -14,6 +14,7 @@ import app.glow.inspector.model.GroupsQuery;
 import app.glow.inspector.model.MediaKind;
 import app.glow.inspector.model.Message;
 import app.glow.inspector.model.RunWithMessages;
+import app.glow.inspector.review.ReviewsFile;
 import app.glow.inspector.service.GroupSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,33 +23,39 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An exported archive as a data source, fully offline. Opening checks everything before anything
- * is shown: entry names that escape the archive, sizes and compression ratios beyond sane bounds,
- * a missing or foreign manifest, and every media file's SHA-256 (counted, not trusted). Media are
- * read from the ZIP on demand; nothing is extracted to disk.
+ * is shown, and its work is bounded by the file's real size whatever the archive says: the central
+ * directory is read by hand ({@link ZipDirectory}: entry count, duplicate names, local headers,
+ * overlaps, declared sizes and ratios), every entry is inflated at most once with its bytes
+ * counted against what it declares ({@link ArchiveFile}), the manifest and each group must be
+ * consistent ({@link ArchiveChecks}), and every media file's size and SHA-256 must match the
+ * manifest. Media are read from the file on demand; nothing is extracted to disk.
  */
 public final class ArchiveSource implements GroupSource {
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveSource.class);
     private final Path file;
-    private final ZipFile zip;
+    private final ArchiveFile archive;
+    private final ZipDirectory directory;
     private final ExportManifest manifest;
     private final Map<String, GroupDetail> groups = new LinkedHashMap<>();
     private final List<GroupSummary> summaries = new ArrayList<>();
     private final Map<String, ExportManifest.ExportFile> media = new LinkedHashMap<>();
+    private ReviewsFile reviews;
 
-    private ArchiveSource(Path file, ZipFile zip, ExportManifest manifest) {
+    private ArchiveSource(Path file, ArchiveFile archive, ZipDirectory directory, ExportManifest manifest) {
         this.file = file;
-        this.zip = zip;
+        this.archive = archive;
+        this.directory = directory;
         this.manifest = manifest;
     }
 
@@ -57,172 +64,151 @@ public final class ArchiveSource implements GroupSource {
     }
 
     public static ArchiveSource open(Path file, ArchiveLimits limits, Cancellation c) throws ArchiveException {
-        ZipFile zip;
+        String label = "“" + ZipDirectory.printable(String.valueOf(file.getFileName())) + "”";
+        ArchiveFile archive = ArchiveFile.open(file, label);
         try {
-            zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new ArchiveException("“" + file.getFileName() + "” is not a readable ZIP archive (it may be "
-                    + "truncated or damaged).", e);
-        } catch (IOException e) {
-            throw new ArchiveException("“" + file.getFileName() + "” cannot be opened: " + e.getMessage(), e);
-        }
-        try {
-            ArchiveSource a = read(file, zip, limits, c);
-            return a;
+            return read(file, archive, limits, c);
         } catch (ArchiveException | RuntimeException e) {
             try {
-                zip.close();
-            } catch (IOException ignored) {
-                // refusing anyway
+                archive.close();
+            } catch (IOException closing) {
+                // refusing anyway; the descriptor is released with the failed close
+                LOG.debug("closing a refused archive failed", closing);
             }
-            throw e instanceof ArchiveException ae ? ae : new ArchiveException("The archive could not be read: " + e, e);
+            if (e instanceof ArchiveException ae) {
+                throw ae;
+            }
+            LOG.warn("reading an archive failed unexpectedly", e);
+            throw new ArchiveException(label + " could not be read (an unexpected problem; the log has the "
+                    + "details).", e);
         }
     }
 
-    private static ArchiveSource read(Path file, ZipFile zip, ArchiveLimits limits, Cancellation c)
+    private static ArchiveSource read(Path file, ArchiveFile archive, ArchiveLimits limits, Cancellation c)
             throws ArchiveException {
-        int count = 0;
-        long total = 0;
-        Enumeration<? extends ZipEntry> en = zip.entries();
-        while (en.hasMoreElements()) {
-            ZipEntry e = en.nextElement();
-            if (++count > limits.maxEntries()) {
-                throw new ArchiveException("The archive has more than " + limits.maxEntries() + " entries.");
-            }
-            if (!ArchivePaths.isSafe(e.getName())) {
-                throw new ArchiveException("The archive holds an entry whose path escapes it (“" + printable(e.getName())
-                        + "”). It was refused; nothing was read from it.");
-            }
-            long size = e.getSize();
-            long packed = e.getCompressedSize();
-            if (size > limits.maxEntryBytes()) {
-                throw new ArchiveException("The entry “" + printable(e.getName()) + "” declares " + size
-                        + " bytes, beyond what the inspector accepts.");
-            }
-            if (size > (1 << 20) && packed > 0 && size / packed > limits.maxRatio()) {
-                throw new ArchiveException("The entry “" + printable(e.getName()) + "” expands " + size / packed
-                        + " times: this looks like a ZIP bomb and was refused.");
-            }
-            total += Math.max(0, size);
-            if (total > limits.maxTotalBytes()) {
-                throw new ArchiveException("The archive expands to more than " + limits.maxTotalBytes() + " bytes.");
-            }
-        }
+        ZipDirectory dir = ZipDirectory.read(archive, limits);
+        ArchiveFile.Budget budget = new ArchiveFile.Budget(limits.workBudget(archive.size()), archive.label());
         ObjectMapper mapper = GlowJson.newMapper();
-        ZipEntry me = zip.getEntry(ArchivePaths.MANIFEST);
-        if (me == null) {
-            throw new ArchiveException("This ZIP has no manifest.json: it is not a Glow group export.");
-        }
-        ExportManifest manifest;
-        try (InputStream in = bounded(zip, me, 64L << 20)) {
-            manifest = mapper.readValue(in, ExportManifest.class);
-        } catch (IOException e) {
-            throw new ArchiveException("The archive's manifest.json is not valid: " + e.getMessage(), e);
-        }
-        if (!ExportManifest.FORMAT.equals(manifest.format())) {
-            throw new ArchiveException("The manifest says format “" + manifest.format() + "”, not “"
-                    + ExportManifest.FORMAT + "”.");
-        }
-        ArchiveSource a = new ArchiveSource(file, zip, manifest);
-        for (ExportManifest.ExportFile f : manifest.files()) {
+        ExportManifest manifest = json(mapper, archive, dir, ArchivePaths.MANIFEST, ExportManifest.class, limits,
+                budget);
+        ArchiveChecks.manifest(manifest);
+        ArchiveSource a = new ArchiveSource(file, archive, dir, manifest);
+        for (int i = 0; i < manifest.files().size(); i++) {
+            ExportManifest.ExportFile f = manifest.files().get(i);
             if (c.isCancelled()) {
                 throw new ArchiveException("Opening was cancelled.");
             }
-            if (!ArchivePaths.isSafe(f.path())) {
-                throw new ArchiveException("The manifest names a path that escapes the archive: " + printable(f.path()));
-            }
-            ZipEntry e = zip.getEntry(f.path());
+            ZipDirectory.Entry e = dir.get(f.path());
             if (e == null) {
-                throw new ArchiveException("The manifest lists " + f.path() + ", which the archive does not hold.");
+                throw new ArchiveException("The manifest lists " + ZipDirectory.printable(f.path())
+                        + ", which the archive does not hold.");
             }
-            String sha = sha256(zip, e, Math.min(f.size(), limits.maxEntryBytes()));
-            if (!sha.equalsIgnoreCase(f.sha256())) {
-                throw new ArchiveException("The SHA-256 of " + f.path() + " does not match the manifest: the archive "
-                        + "was altered or damaged.");
+            if (e.size() != f.size()) {
+                throw new ArchiveException(ZipDirectory.printable(f.path()) + " is " + (e.size() > f.size()
+                        ? "larger" : "smaller") + " than it declares in manifest.json (field “files[" + i
+                        + "].size” says " + f.size() + " bytes; the entry holds " + e.size() + ").");
             }
-            a.media.put(f.kind() + "/" + f.uploadId(), f);
+            if (!sha256(archive, e, budget).equalsIgnoreCase(f.sha256())) {
+                throw new ArchiveException("The SHA-256 of " + ZipDirectory.printable(f.path()) + " does not match "
+                        + "the manifest: the archive was altered or damaged.");
+            }
+            if (f.isReviews()) {
+                a.reviews = ArchiveReviews.read(mapper, f.size(), () -> archive.entry(e, budget), manifest.groups());
+            } else {
+                a.media.putIfAbsent(f.kind() + "/" + f.uploadId(), f);
+            }
         }
         for (String gid : manifest.groups()) {
+            if (c.isCancelled()) {
+                throw new ArchiveException("Opening was cancelled.");
+            }
             String path = ArchivePaths.groupJson(gid);
-            if (!ArchivePaths.isSafe(path)) {
-                throw new ArchiveException("The manifest names a group id that escapes the archive: " + printable(gid));
-            }
-            ZipEntry e = zip.getEntry(path);
-            if (e == null) {
-                throw new ArchiveException("The manifest lists group " + gid + " but the archive has no " + path + ".");
-            }
-            try (InputStream in = bounded(zip, e, 1L << 30)) {
-                GroupDetail d = mapper.readValue(in, GroupDetail.class);
-                a.groups.put(gid, d);
-                a.summaries.add(app.glow.inspector.service.Summaries.of(d));
-            } catch (IOException ex) {
-                throw new ArchiveException(path + " is not a valid group: " + ex.getMessage(), ex);
-            }
+            GroupDetail d = json(mapper, archive, dir, path, GroupDetail.class, limits, budget);
+            ArchiveChecks.group(gid, path, d);
+            a.groups.put(gid, d);
+            a.summaries.add(app.glow.inspector.service.Summaries.of(d));
         }
         a.summaries.sort(Comparator.comparing(GroupSummary::createdAt,
                 Comparator.nullsLast(Comparator.reverseOrder())));
         return a;
     }
 
-    /** Reads at most {@code max} bytes of an entry, failing beyond: sizes are counted, not trusted. */
-    private static InputStream bounded(ZipFile zip, ZipEntry e, long max) throws IOException {
-        InputStream in = zip.getInputStream(e);
-        return new java.io.FilterInputStream(in) {
-            long n;
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0 && ++n > max) {
-                    throw new IOException("entry larger than declared");
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int r = super.read(b, off, len);
-                if (r > 0 && (n += r) > max) {
-                    throw new IOException(e.getName() + " is larger than it declares");
-                }
-                return r;
-            }
-        };
+    /** One JSON entry, bounded before parsing (it is held in memory) and counted while read. */
+    private static <T> T json(ObjectMapper mapper, ArchiveFile archive, ZipDirectory dir, String path, Class<T> type,
+                              ArchiveLimits limits, ArchiveFile.Budget budget) throws ArchiveException {
+        ZipDirectory.Entry e = dir.get(path);
+        if (e == null) {
+            throw new ArchiveException(path.equals(ArchivePaths.MANIFEST)
+                    ? "This ZIP has no manifest.json: it is not a Glow group export."
+                    : "The manifest lists a group but the archive has no " + ZipDirectory.printable(path) + ".");
+        }
+        if (e.size() > limits.maxJsonBytes()) {
+            throw new ArchiveException(ZipDirectory.printable(path) + " declares " + String.format("%,d", e.size())
+                    + " bytes, more than the " + String.format("%,d", limits.maxJsonBytes()) + " the inspector "
+                    + "reads.");
+        }
+        return ArchiveChecks.parse(mapper, archive.entry(e, budget), ZipDirectory.printable(path), type);
     }
 
-    private static String sha256(ZipFile zip, ZipEntry e, long declared) throws ArchiveException {
-        try (InputStream in = bounded(zip, e, declared)) {
+    private static String sha256(ArchiveFile archive, ZipDirectory.Entry e, ArchiveFile.Budget budget)
+            throws ArchiveException {
+        try (InputStream in = archive.entry(e, budget)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[64 * 1024];
             int r;
-            while ((r = in.read(buf)) > 0) {
+            while ((r = in.read(buf)) >= 0) {
                 md.update(buf, 0, r);
             }
             return HexFormat.of().formatHex(md.digest());
+        } catch (ArchiveException ex) {
+            throw ex;
         } catch (IOException ex) {
-            throw new ArchiveException(e.getName() + " could not be read whole: " + ex.getMessage()
-                    + " (the archive is damaged or lies about its sizes).", ex);
+            throw new ArchiveException(ZipDirectory.printable(e.name()) + " could not be read whole ("
+                    + ArchiveChecks.readable(ex.getMessage()) + "): the archive is damaged.", ex);
         } catch (java.security.NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
-    }
-
-    private static String printable(String s) {
-        return s.replaceAll("\\p{Cntrl}", "?");
-    }
-
-    /** The archive file (its bytes identify it, e.g. for the search index). */
-    public Path file() {
-        return file;
     }
 
     public ExportManifest manifest() {
         return manifest;
     }
 
+    /**
+     * The reviews the archive carries ({@code reviews.json}, verified against the manifest), or
+     * empty for an archive exported without them. An unlisted reviews.json is ignored: unverified.
+     */
+    public Optional<ReviewsFile> reviews() {
+        return Optional.ofNullable(reviews);
+    }
+
     @Override
     public String title() {
         return file.getFileName().toString();
+    }
+
+    private volatile String fileKey;
+
+    /** "sha256:…" of the archive file itself: the same archive opened twice is the same source. */
+    @Override
+    public String sourceKey() throws SourceException {
+        String k = fileKey;
+        if (k == null) {
+            // the file that was checked, through the handle held open (the path may name another file by now)
+            try (InputStream in = archive.region(0, archive.size(), 0)) {
+                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    md.update(buf, 0, n);
+                }
+                k = "sha256:" + HexFormat.of().formatHex(md.digest());
+                fileKey = k;
+            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+                throw new SourceException(SourceException.Reason.UNAVAILABLE,
+                        "The archive " + file.getFileName() + " could not be read again: " + e.getMessage(), e);
+            }
+        }
+        return k;
     }
 
     @Override
@@ -332,22 +318,15 @@ public final class ArchiveSource implements GroupSource {
             status = 206;
         }
         try {
-            InputStream in = zip.getInputStream(zip.getEntry(f.path()));
-            in.skipNBytes(first);
+            InputStream in = archive.entryFrom(directory.get(f.path()), first);
             long length = last - first + 1;
             InputStream limited = new java.io.FilterInputStream(in) {
                 long left = length;
 
                 @Override
                 public int read() throws IOException {
-                    if (left <= 0) {
-                        return -1;
-                    }
-                    int b = super.read();
-                    if (b >= 0) {
-                        left--;
-                    }
-                    return b;
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) <= 0 ? -1 : one[0] & 0xff;
                 }
 
                 @Override
@@ -378,9 +357,10 @@ public final class ArchiveSource implements GroupSource {
     @Override
     public void close() {
         try {
-            zip.close();
-        } catch (IOException ignored) {
-            // closing a read-only archive
+            archive.close();
+        } catch (IOException e) {
+            // a read-only file: nothing was written, so a failed close loses nothing
+            LOG.debug("closing an archive failed", e);
         }
     }
 }

@@ -114,6 +114,11 @@ public final class MediaBridge implements AutoCloseable {
         pool.shutdownNow();
     }
 
+    /**
+     * An IOException (the player hung up, or the source ended before the length that was
+     * promised) leaves this method on purpose: the HTTP server then closes the connection, so no
+     * client waits for bytes that will never come.
+     */
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String[] parts = ex.getRequestURI().getRawPath().split("/", -1);
@@ -138,8 +143,6 @@ public final class MediaBridge implements AutoCloseable {
                 return;
             }
             serve(ex, kind, id, method.equals("HEAD"));
-        } catch (IOException playerHungUp) {
-            // the player closed the connection: the upstream stream was closed with it
         }
     }
 
@@ -216,13 +219,22 @@ public final class MediaBridge implements AutoCloseable {
             java.io.ByteArrayOutputStream copy = keep ? new java.io.ByteArrayOutputStream((int) length) : null;
             try (OutputStream out = ex.getResponseBody(); InputStream in = s.body()) {
                 byte[] buf = new byte[64 * 1024];
+                long sent = 0;
                 int n;
-                while ((n = in.read(buf)) > 0) {
+                // never more than was promised, and fewer is an error that drops the connection
+                while ((length < 0 || sent < length)
+                        && (n = in.read(buf, 0, (int) (length < 0 ? buf.length : Math.min(buf.length, length - sent))))
+                        >= 0) {
                     out.write(buf, 0, n);
+                    sent += n;
                     served.addAndGet(n);
                     if (copy != null) {
                         copy.write(buf, 0, n);
                     }
+                }
+                if (length >= 0 && sent < length) {
+                    throw new IOException(kind.wireName() + " " + id + " ended after " + sent + " of the " + length
+                            + " bytes announced");
                 }
                 if (copy != null && copy.size() == length) {
                     remember(key, new Cached(s.etag(), s.contentType(), copy.toByteArray()));

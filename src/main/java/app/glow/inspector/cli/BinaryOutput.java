@@ -28,8 +28,11 @@ final class BinaryOutput {
             return;
         }
         Path dir = target.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
+        if (dir == null || !Files.exists(dir)) {
             throw new UsageError("--out " + target + ": the folder does not exist");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new UsageError("--out " + target + ": " + dir + " is a file, not a folder");
         }
         app.glow.inspector.service.SafeFiles.write(target, writer::writeTo);
     }

@@ -10,14 +10,17 @@ final class CliErrors {
     /** 2 for bad usage, 1 for everything the server or the network did. */
     static int report(Exception e, CliContext ctx, String prefix) {
         if (e instanceof UsageError) {
-            ctx.err().println("glow: " + e.getMessage());
+            ctx.error("glow: " + e.getMessage());
             return 2;
         }
         if (e instanceof GlowApiException g) {
-            ctx.err().println("glow: " + prefix + (g.kind() == GlowApiException.Kind.HTTP ? g.describe() : g.getMessage()));
+            String excerpt = g.kind() == GlowApiException.Kind.MALFORMED_RESPONSE && g.bodyExcerpt() != null
+                    && !g.bodyExcerpt().isBlank() ? " The server sent: \"" + g.bodyExcerpt() + "\"" : "";
+            ctx.error("glow: " + prefix + (g.kind() == GlowApiException.Kind.HTTP ? g.describe() : g.getMessage())
+                    + excerpt);
             return 1;
         }
-        ctx.err().println("glow: " + prefix + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        ctx.error("glow: " + prefix + (e.getMessage() == null ? "an unexpected failure" : e.getMessage()));
         return 1;
     }
 }

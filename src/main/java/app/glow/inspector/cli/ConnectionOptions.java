@@ -20,11 +20,12 @@ final class ConnectionOptions {
             description = "File holding the bearer token (default: $GLOW_TOKEN).")
     Path tokenFile;
 
-    @Option(names = "--allow-insecure-http",
+    @Option(names = GlowConnection.INSECURE_OPTION,
             description = "Allow plain http:// to a host that is not this machine (the token travels unencrypted).")
     boolean allowInsecureHttp;
 
-    GlowConnection resolve(java.util.Map<String, String> env) throws UsageError {
+    GlowConnection resolve(CliContext ctx) throws UsageError {
+        java.util.Map<String, String> env = ctx.env();
         String u = url != null ? url : env.get(GlowConnection.ENV_URL);
         if (u == null || u.isBlank()) {
             throw new UsageError("no instance: set GLOW_INSTANCE_URL or pass --url");
@@ -33,6 +34,7 @@ final class ConnectionOptions {
         if (tokenFile != null) {
             try {
                 token = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
+                ctx.redactor().addSecret(token);
             } catch (IOException e) {
                 throw new UsageError("--token-file " + tokenFile + ": cannot read it (" + e.getMessage() + ")");
             }

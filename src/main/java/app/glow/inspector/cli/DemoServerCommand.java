@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 /** {@code glow demo-server}: the built-in instance, standalone, for the CLI and benchmarks. */
 @Command(name = "demo-server", mixinStandardHelpOptions = true,
         description = "Run the built-in Glow-compatible demo instance on 127.0.0.1 until Ctrl+C.",
-        footer = {"", "Examples:", "  glow demo-server --port 8787 --groups 100000",
-            "  eval \"$(glow demo-server --print-env --port 8787 &)\"   # then: glow system groups"})
+        footer = {"", "It prints the connection as two export lines on standard output, then serves.", "",
+            "Examples:", "  glow demo-server --port 8787 --groups 100000",
+            "  glow demo-server --port 8787 > demo.env &   # then: . ./demo.env; glow system groups"})
 final class DemoServerCommand implements Callable<Integer> {
     private final CliContext ctx;
 

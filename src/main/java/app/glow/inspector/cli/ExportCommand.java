@@ -44,7 +44,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            GlowClient client = new GlowClient(connection.resolve(ctx.env()), GlowHttp.newClient(), GlowJson.newMapper(),
+            GlowClient client = new GlowClient(connection.resolve(ctx), GlowHttp.newClient(), GlowJson.newMapper(),
                     RetryPolicy.DEFAULT);
             new ArchiveExporter(new RemoteSource(client, "cli", false, null)).export(ids,
                     new ArchiveExporter.Options(!noMedia, pseudonymize), out,

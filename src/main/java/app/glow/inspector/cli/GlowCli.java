@@ -37,7 +37,7 @@ public final class GlowCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: system, search, index, export or demo-server");
+                "Missing command: system, search, index, export, report or demo-server");
     }
 
     public static CommandLine commandLine(CliContext ctx) {
@@ -56,6 +56,7 @@ public final class GlowCli implements Runnable {
         root.addSubcommand("export", new CommandLine(new ExportCommand(ctx)));
         root.addSubcommand("search", new CommandLine(new SearchCommand(ctx)));
         root.addSubcommand("index", new CommandLine(new IndexCommand(ctx)));
+        root.addSubcommand("report", new CommandLine(new ReportCommand(ctx)));
         // "--body @file.json" is ours; picocli must not read @files as argument lists.
         root.setExpandAtFiles(false);
         root.setOut(new PrintWriter(ctx.out(), true));

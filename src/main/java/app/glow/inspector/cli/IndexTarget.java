@@ -80,7 +80,7 @@ final class IndexTarget implements AutoCloseable {
             if (o.archive != null) {
                 ArchiveSource a = ArchiveSource.open(o.archive);
                 try {
-                    ArchiveIndexing.Result r = new ArchiveIndexing(indexes).open(o.archive, a, pool, o.concurrency,
+                    ArchiveIndexing.Result r = new ArchiveIndexing(indexes).open(a, pool, o.concurrency,
                             archiveListener, Cancellation.none());
                     return new IndexTarget(a, r.index(), pool, r, null);
                 } catch (IOException | RuntimeException e) {
@@ -88,11 +88,11 @@ final class IndexTarget implements AutoCloseable {
                     throw e;
                 }
             }
-            GlowConnection conn = o.connection.resolve(ctx.env());
+            GlowConnection conn = o.connection.resolve(ctx);
             OkHttpClient http = GlowHttp.newClient();
             GlowClient client = new GlowClient(conn, http, GlowJson.newMapper(), RetryPolicy.DEFAULT);
-            SearchIndex index = indexes.open(SearchIndexes.instanceKey(conn.baseUrl().toString()));
-            return new IndexTarget(new RemoteSource(client, "cli", false, null), index, pool, null, http);
+            RemoteSource source = new RemoteSource(client, "cli", false, null);
+            return new IndexTarget(source, indexes.open(source.sourceKey()), pool, null, http);
         } catch (Exception e) {
             pool.shutdownNow();
             throw e;

@@ -52,6 +52,10 @@ final class JsonCommands {
                 description = "Follow next_page_token to the end; print one group per line (NDJSON).")
         boolean allPages;
 
+        @Option(names = "--max-pages", paramLabel = "N", defaultValue = "100000",
+                description = "With --all-pages: stop with exit 1 after N pages (default: ${DEFAULT-VALUE}).")
+        int maxPages;
+
         Groups(CliContext ctx) {
             super(ctx);
         }
@@ -66,14 +70,27 @@ final class JsonCommands {
         }
 
         @Override
-        void run(GlowClient client, ObjectNode b) throws GlowApiException, IOException {
+        void run(GlowClient client, ObjectNode b) throws GlowApiException, IOException, UsageError {
+            if (maxPages < 1) {
+                throw new UsageError("--max-pages must be at least 1");
+            }
             if (!allPages) {
                 printJson(client.postRaw("/system/groups", bytes(b), none()), pretty);
                 return;
             }
-            // One page in memory at a time, whatever the number of groups.
+            // One page in memory at a time, whatever the number of groups; a server that repeats a
+            // page token (or never stops) would loop for ever: each token is remembered (as a digest)
+            // and the pages are counted.
             ObjectNode request = b.deepCopy();
-            while (true) {
+            PageTokens seen = new PageTokens();
+            if (request.hasNonNull("page_token")) {
+                seen.firstTime(request.get("page_token").asText());
+            }
+            for (int pages = 1; ; pages++) {
+                if (pages > maxPages) {
+                    throw new IOException("stopped after " + maxPages + " pages (--max-pages): the server keeps "
+                            + "sending a next_page_token");
+                }
                 byte[] raw = client.postRaw("/system/groups", bytes(request), none());
                 JsonNode page;
                 try {
@@ -89,6 +106,10 @@ final class JsonCommands {
                 JsonNode next = page.get("next_page_token");
                 if (next == null || next.isNull() || next.asText().isEmpty()) {
                     return;
+                }
+                if (!seen.firstTime(next.asText())) {
+                    throw new IOException("the server sent a next_page_token it had already sent (page " + pages
+                            + "); stopping instead of looping");
                 }
                 request.put("page_token", next.asText());
             }

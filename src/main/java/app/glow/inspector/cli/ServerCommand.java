@@ -42,7 +42,7 @@ abstract class ServerCommand implements Callable<Integer> {
         try {
             ObjectNode b = Body.read(body, ctx.stdin(), mapper);
             validate(b);
-            GlowClient client = new GlowClient(connection.resolve(ctx.env()), GlowHttp.newClient(), mapper,
+            GlowClient client = new GlowClient(connection.resolve(ctx), GlowHttp.newClient(), mapper,
                     RetryPolicy.DEFAULT);
             run(client, b);
             ctx.out().flush();

@@ -56,6 +56,9 @@ final class WatchCommand extends ServerCommand {
                     line.put("data", data);
                 }
                 synchronized (ctx.out()) {
+                    if (maxEvents > 0 && printed.get() >= maxEvents) {
+                        return; // events already in flight when the limit was reached
+                    }
                     try {
                         ctx.out().write(mapper.writeValueAsBytes(line));
                         ctx.out().write('\n');
@@ -63,16 +66,16 @@ final class WatchCommand extends ServerCommand {
                     } catch (IOException e) {
                         done.countDown();
                     }
-                }
-                if (maxEvents > 0 && printed.incrementAndGet() >= maxEvents) {
-                    done.countDown();
+                    if (maxEvents > 0 && printed.incrementAndGet() >= maxEvents) {
+                        done.countDown();
+                    }
                 }
             }
 
             @Override
             public void onState(GenerationWatch.State state, String detail, Instant nextAttempt) {
                 if (state == GenerationWatch.State.RECONNECTING && nextAttempt != null) {
-                    ctx.err().println("glow: stream interrupted (" + detail + "); reconnecting");
+                    ctx.error("glow: stream interrupted (" + detail + "); reconnecting");
                 } else if (state == GenerationWatch.State.FAILED) {
                     failure.set(detail);
                     done.countDown();

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The folder holding every source's index: {@code $XDG_CACHE_HOME/glow-inspector/index} (or
- * {@code ~/.cache/glow-inspector/index}), one sub-folder per source identity (an instance URL, or
- * an archive's SHA-256), named by a hash so no URL or path reaches the file system.
+ * {@code ~/.cache/glow-inspector/index}), one sub-folder per source key ({@code GroupSource#sourceKey}:
+ * an instance URL, "demo", or an archive's SHA-256), named by a hash so no URL reaches the file system.
  */
 public final class SearchIndexes {
     private static final Logger log = LoggerFactory.getLogger(SearchIndexes.class);
@@ -32,20 +32,6 @@ public final class SearchIndexes {
         String xdg = env.get("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("glow-inspector").resolve("index");
-    }
-
-    /** The identity of a live instance's index. */
-    public static String instanceKey(String baseUrl) {
-        String u = baseUrl.strip();
-        while (u.endsWith("/")) {
-            u = u.substring(0, u.length() - 1);
-        }
-        return "instance:" + u;
-    }
-
-    /** The identity of an archive's index. */
-    public static String archiveKey(String sha256) {
-        return "archive:" + sha256.toLowerCase(java.util.Locale.ROOT);
     }
 
     public Path root() {

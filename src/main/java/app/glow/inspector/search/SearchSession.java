@@ -3,7 +3,6 @@ package app.glow.inspector.search;
 import app.glow.inspector.archive.ArchiveSource;
 import app.glow.inspector.service.CachingGroupSource;
 import app.glow.inspector.service.GroupSource;
-import app.glow.inspector.service.RemoteSource;
 import app.glow.inspector.source.Cancellation;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,33 +44,15 @@ public final class SearchSession implements AutoCloseable {
         ExecutorService pool = pool(concurrency);
         try {
             if (raw instanceof ArchiveSource a) {
-                ArchiveIndexing.Result r = new ArchiveIndexing(indexes).open(a.file(), raw, pool, concurrency, l, c);
+                ArchiveIndexing.Result r = new ArchiveIndexing(indexes).open(a, pool, concurrency, l, c);
                 return new SearchSession(r.index(), raw, pool, concurrency, r);
             }
-            String key = instanceKey(raw);
-            if (key == null) {
-                throw new SearchIndexException("This source cannot be searched: it has no address to keep an "
-                        + "index for.", null);
-            }
+            String key = raw.sourceKey(); // the instance URL, or one key for the demo (only its port changes)
             return new SearchSession(indexes.open(key), raw, pool, concurrency, null);
         } catch (IOException | RuntimeException e) {
             pool.shutdownNow();
             throw e;
         }
-    }
-
-    /**
-     * The identity of a live source's index: the instance URL, or one fixed key for the built-in
-     * demo (its data is the same on every start, only its port changes).
-     */
-    static String instanceKey(GroupSource raw) {
-        if (raw.isDemo()) {
-            return "demo-instance";
-        }
-        if (raw instanceof RemoteSource r) {
-            return SearchIndexes.instanceKey(r.client().connection().baseUrl().toString());
-        }
-        return null;
     }
 
     private static ExecutorService pool(int n) {

@@ -54,6 +54,11 @@ public final class CachingGroupSource implements GroupSource {
     }
 
     @Override
+    public String sourceKey() throws SourceException {
+        return inner.sourceKey();
+    }
+
+    @Override
     public boolean isDemo() {
         return inner.isDemo();
     }

@@ -37,10 +37,31 @@ public final class CostAudit {
      * be priced.
      */
     public record Result(String groupId, String groupName, BigDecimal reported, BigDecimal recomputed,
-                         List<String> mismatchedRunIds, Set<String> unpricedModelIds) {
-        /** Reported and recomputed differ (over the runs that could be priced). */
+                         List<String> mismatchedRunIds, Set<String> unpricedModelIds,
+                         List<String> negativeCountRunIds) {
+        public Result(String groupId, String groupName, BigDecimal reported, BigDecimal recomputed,
+                      List<String> mismatchedRunIds, Set<String> unpricedModelIds) {
+            this(groupId, groupName, reported, recomputed, mismatchedRunIds, unpricedModelIds, List.of());
+        }
+
+        /**
+         * Reported and recomputed differ (over the runs that could be priced), or a run reports a
+         * negative token count, which no real run has (its cost cannot be trusted either way).
+         */
         public boolean flagged() {
-            return !mismatchedRunIds.isEmpty();
+            return !mismatchedRunIds.isEmpty() || !negativeCountRunIds.isEmpty();
+        }
+
+        /** What is wrong, in a few words (for the audit table). */
+        public String reason() {
+            List<String> parts = new ArrayList<>();
+            if (!mismatchedRunIds.isEmpty()) {
+                parts.add(mismatchedRunIds.size() + " run(s) cost differently");
+            }
+            if (!negativeCountRunIds.isEmpty()) {
+                parts.add(negativeCountRunIds.size() + " run(s) with negative token counts");
+            }
+            return String.join("; ", parts);
         }
 
         public BigDecimal difference() {
@@ -51,9 +72,13 @@ public final class CostAudit {
     public static Result audit(GroupDetail detail, BigDecimal reportedTotal, Map<String, Pricing> prices) {
         BigDecimal recomputed = BigDecimal.ZERO;
         List<String> mismatched = new ArrayList<>();
+        List<String> negative = new ArrayList<>();
         Set<String> unpriced = new TreeSet<>();
         for (RunWithMessages rm : detail.runs()) {
             Run r = rm.run();
+            if (r.inputTokens() < 0 || r.cachedInputTokens() < 0 || r.outputTokens() < 0) {
+                negative.add(String.valueOf(r.id()));
+            }
             BigDecimal e = expected(r, prices);
             if (e == null) {
                 unpriced.add(r.modelId());
@@ -62,10 +87,10 @@ public final class CostAudit {
             }
             recomputed = recomputed.add(e);
             if (e.compareTo(r.cost()) != 0) {
-                mismatched.add(r.id());
+                mismatched.add(String.valueOf(r.id()));
             }
         }
         return new Result(detail.groupId(), detail.groupName(), reportedTotal, recomputed, List.copyOf(mismatched),
-                unpriced);
+                unpriced, List.copyOf(negative));
     }
 }

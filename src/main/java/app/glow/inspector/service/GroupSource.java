@@ -18,6 +18,15 @@ public interface GroupSource extends AutoCloseable {
     /** What the user is looking at, for the title bar: a host name, "Demo data", an archive name. */
     String title();
 
+    /**
+     * A stable name for what this source is, under which reviews and search indexes are kept:
+     * the instance URL, "demo" for the built-in instance, or an archive's SHA-256. May read the
+     * whole source once (an archive is hashed), so call it off the FX thread.
+     */
+    default String sourceKey() throws SourceException {
+        return "source:" + title();
+    }
+
     /** True for the built-in demo instance (the UI shows a badge). */
     boolean isDemo();
 

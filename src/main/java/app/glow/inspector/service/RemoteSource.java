@@ -36,6 +36,12 @@ public final class RemoteSource implements GroupSource {
     }
 
     @Override
+    public String sourceKey() {
+        // the demo instance gets a new port each start; its data are the same every time
+        return demo ? "demo" : client.connection().baseUrl().toString();
+    }
+
+    @Override
     public boolean isDemo() {
         return demo;
     }

@@ -2,12 +2,23 @@ package app.glow.inspector.service;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes a file whole or not at all: to a temporary sibling, moved into place when complete. */
+/**
+ * Writes a file whole or not at all: to a hidden temporary sibling ({@code .NAME.*.part}, on the
+ * same disk so the final move is atomic), moved into place when complete. A failure, a cancel or
+ * a stopped process (Ctrl+C, SIGTERM) deletes the temporary file; a folder that cannot take the
+ * file is named with the reason, before any work is done.
+ */
 public final class SafeFiles {
     @FunctionalInterface
     public interface Writer {
@@ -25,15 +36,9 @@ public final class SafeFiles {
     public static void write(Path target, Writer writer, boolean ownerOnly) throws Exception {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        boolean posix = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        Path tmp = ownerOnly && posix
-                ? Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part",
-                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+        Path tmp = createPart(abs, dir, ownerOnly);
         boolean done = false;
-        try {
+        try (CleanupOnExit guard = CleanupOnExit.guard(tmp)) {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.writeTo(out);
             }
@@ -45,12 +50,42 @@ public final class SafeFiles {
             done = true;
         } finally {
             if (!done) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
+                CleanupOnExit.deleteTree(tmp);
             }
         }
+    }
+
+    /** Checks the folder and creates the temporary file, or says which folder cannot take it and why. */
+    private static Path createPart(Path abs, Path dir, boolean ownerOnly) throws IOException {
+        String name = abs.getFileName().toString();
+        try {
+            Files.createDirectories(dir);
+            boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+            return ownerOnly && posix
+                    ? Files.createTempFile(dir, "." + name + ".", ".part",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    : Files.createTempFile(dir, "." + name + ".", ".part");
+        } catch (IOException e) {
+            throw new IOException("Cannot write " + name + " into the folder " + dir + ": " + why(e, dir) + ".", e);
+        }
+    }
+
+    /** The reason in words, for the failures a person can fix. */
+    static String why(IOException e, Path dir) {
+        if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
+            return Files.exists(dir) && !Files.isDirectory(dir) ? "it is a file, not a folder"
+                    : "a part of that path is a file, not a folder";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied (this user may not create files there)";
+        }
+        String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+        if (reason != null && reason.toLowerCase(java.util.Locale.ROOT).contains("read-only")) {
+            return "the disk is mounted read-only";
+        }
+        if (reason != null && reason.toLowerCase(java.util.Locale.ROOT).contains("no space")) {
+            return "the disk is full";
+        }
+        return reason == null ? "the folder cannot be written" : reason;
     }
 }

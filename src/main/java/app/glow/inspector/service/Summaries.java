@@ -31,9 +31,10 @@ public final class Summaries {
         Instant last = null;
         for (RunWithMessages rm : d.runs()) {
             var r = rm.run();
-            in += r.inputTokens();
-            out += r.outputTokens();
-            cached += r.cachedInputTokens();
+            // clamped, never wrapped: an absurd count shows as the largest one, not a negative
+            in = Totals.saturatingAdd(in, r.inputTokens());
+            out = Totals.saturatingAdd(out, r.outputTokens());
+            cached = Totals.saturatingAdd(cached, r.cachedInputTokens());
             cost = cost.add(r.cost());
             addIfPresent(models, r.modelId());
             addIfPresent(agents, r.agentId());

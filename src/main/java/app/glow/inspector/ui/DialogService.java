@@ -31,6 +31,22 @@ public interface DialogService {
     /** Asks how to export {@code groups} groups; empty when the user cancels. */
     Optional<ExportChoice> askExportOptions(int groups);
 
+    /** A flag category (null for a plain note) and the note text. */
+    record AnnotationChoice(String category, String note) {
+    }
+
+    /**
+     * Asks for a flag (a category from {@code categories} and a note) or, when {@code categories}
+     * is empty, for a note alone; empty when the user cancels.
+     */
+    Optional<AnnotationChoice> askAnnotation(String title, String header, java.util.List<String> categories);
+
+    /** Edits a list, one entry per line (flag categories); empty when cancelled. */
+    Optional<java.util.List<String>> askLines(String title, String header, java.util.List<String> lines);
+
+    /** Information the user reads and closes (keyboard shortcuts). */
+    void showInfo(String header, String text);
+
     /** A warning shown without blocking. */
     void showWarning(String header, String text);
 }

@@ -80,6 +80,31 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<AnnotationChoice> askAnnotation(String title, String header, java.util.List<String> categories) {
+        return app.glow.inspector.ui.review.AnnotationDialog.ask(owner.get(), title, header, categories);
+    }
+
+    @Override
+    public Optional<java.util.List<String>> askLines(String title, String header, java.util.List<String> lines) {
+        return app.glow.inspector.ui.review.AnnotationDialog.askLines(owner.get(), title, header, lines);
+    }
+
+    @Override
+    public void showInfo(String header, String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setHeaderText(header);
+        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
+        area.setEditable(false);
+        area.setId("infoText");
+        area.setPrefRowCount(Math.min(24, (int) text.lines().count() + 1));
+        area.setPrefColumnCount(70);
+        area.getStyleClass().add("monospace");
+        a.getDialogPane().setContent(area);
+        a.initOwner(owner.get());
+        a.showAndWait();
+    }
+
+    @Override
     public void showError(String header, String text) {
         alert(Alert.AlertType.ERROR, header, text);
     }

@@ -120,6 +120,11 @@ public final class MainWindow {
         }
     }
 
+    /** The reviewer's name, asked once and remembered; empty when the user declines. */
+    public java.util.Optional<String> reviewerName() {
+        return app.glow.inspector.ui.review.ReviewerName.get(settings, () -> dialogs);
+    }
+
     /** Replaces the dialogs (tests answer them without native windows). */
     public void useDialogs(DialogService replacement) {
         this.dialogs = replacement;
@@ -178,6 +183,14 @@ public final class MainWindow {
         detailView = new GroupDetailView(ws.detail(), zone, dialogs,
                 new CostView(ws.cost(), () -> java.util.List.copyOf(ws.list().loadedRows())));
         ws.cost().visibleProperty().bind(detailView.costShownProperty());
+        app.glow.inspector.ui.review.ReviewColumn.install(listView, ws.list(), ws.review());
+        detailView.attachReview(ws.review(), zone);
+        ws.review().messageProperty().addListener((o, a, b) -> {
+            if (b != null && !b.isEmpty()) {
+                ws.list().noticeProperty().set(b);
+            }
+        });
+        ws.review().start();
         javafx.scene.Node left = listView;
         closeSearch();
         if (searchIndexes != null) {
@@ -233,13 +246,17 @@ public final class MainWindow {
         export.setId("exportMenu");
         export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
         export.setOnAction(e -> exportSelection());
+        MenuItem report = new MenuItem("Case report…");
+        report.setId("caseReportMenu");
+        report.setAccelerator(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        report.setOnAction(e -> caseReport());
         MenuItem openArchive = new MenuItem("Open archive…");
         openArchive.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         openArchive.setOnAction(e -> chooseArchive());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> stage.close());
-        Menu file = new Menu("File", null, connect, openArchive, open, export, quit);
+        Menu file = new Menu("File", null, connect, openArchive, open, export, report, quit);
 
         MenuItem reload = new MenuItem("Reload");
         reload.setAccelerator(new KeyCodeCombination(KeyCode.F5));
@@ -247,7 +264,13 @@ public final class MainWindow {
         MenuItem search = new MenuItem("Search");
         search.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
         search.setOnAction(e -> listView.focusSearch());
-        Menu view = new Menu("View", null, reload, search);
+        MenuItem toList = new MenuItem("Go to group list");
+        toList.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN));
+        toList.setOnAction(e -> listView.table().requestFocus());
+        MenuItem toConversation = new MenuItem("Go to conversation");
+        toConversation.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN));
+        toConversation.setOnAction(e -> detailView.focusConversation());
+        Menu view = new Menu("View", null, reload, search, toList, toConversation);
 
         refreshServer.setId("refreshServerMenu");
         refreshServer.setOnAction(e -> refreshServerCaches());
@@ -255,9 +278,17 @@ public final class MainWindow {
         MenuItem logs = new MenuItem("Open log folder");
         logs.setId("openLogFolderMenu");
         logs.setOnAction(e -> openLogFolder());
-        Menu help = new Menu("Help", null, logs);
+        MenuItem keys = new MenuItem("Keyboard shortcuts");
+        keys.setId("shortcutsMenu");
+        keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        keys.setOnAction(e -> dialogs.showInfo("Keyboard shortcuts",
+                app.glow.inspector.ui.review.ReviewActions.shortcuts()));
+        Menu help = new Menu("Help", null, keys, logs);
         help.setId("helpMenu");
-        MenuBar bar = new MenuBar(file, view, admin, help);
+        Menu review = new app.glow.inspector.ui.review.ReviewActions(app.glow.inspector.ui.review.ReviewActions.Target
+                .of(() -> workspace.review(), () -> workspace.detail(), () -> detailView, () -> listView.table()),
+                () -> dialogs, m -> workspace.list().noticeProperty().set(m)).menu();
+        MenuBar bar = new MenuBar(file, view, review, admin, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -300,9 +331,28 @@ public final class MainWindow {
 
     void exportSelection() {
         Workspace ws = workspace;
-        new app.glow.inspector.ui.export.ExportController(ws.list().runner(), dialogs).start(ws.source(), exportIds(),
+        new app.glow.inspector.ui.export.ExportController(ws.list().runner(), dialogs, ws.review().store()).start(ws.source(), exportIds(),
                 stage,
                 msg -> ws.list().noticeProperty().set(msg));
+    }
+
+    /** File → Case report…: the selected groups (or the open one) with their reviews, as one HTML file. */
+    void caseReport() {
+        Workspace ws = workspace;
+        var ids = exportIds();
+        if (ids.isEmpty()) {
+            dialogs.showWarning("Nothing selected", "Select the groups to report on first.");
+            return;
+        }
+        dialogs.chooseFileToSave("Case report", "case-report.html", new DialogService.FileType("HTML", "*.html"))
+                .ifPresent(file -> {
+                    ws.list().noticeProperty().set("Writing the case report…");
+                    ws.list().runner().submit(c -> new app.glow.inspector.review.CaseReport(ws.source(),
+                                    ws.review().store(), zone, java.time.Clock.systemDefaultZone()).write(ids, file, c),
+                            r -> ws.list().noticeProperty().set("Case report written to " + file + ": " + r.groups()
+                                    + " groups, " + r.annotations() + " annotations."),
+                            t -> dialogs.showError("The case report was not written", ErrorText.of(t)));
+                });
     }
 
     private void chooseArchive() {

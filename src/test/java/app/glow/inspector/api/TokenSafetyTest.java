@@ -25,7 +25,7 @@ class TokenSafetyTest extends MockServerSupport {
         GlowApiException e = assertThrows(GlowApiException.class,
                 () -> client.resolveGroup("g", Cancellation.none()));
         assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
-        assertEquals("token [token] is revoked", e.getMessage());
+        assertEquals("token [redacted] is revoked", e.getMessage());
     }
 
     @Test

@@ -79,6 +79,11 @@ class ArchiveSearchTest {
             return inner.title();
         }
 
+        @Override
+        public String sourceKey() throws SourceException {
+            return inner.sourceKey();
+        }
+
         public boolean isDemo() {
             return false;
         }
@@ -112,7 +117,7 @@ class ArchiveSearchTest {
         long messages;
         try (ArchiveSource a = ArchiveSource.open(zip)) {
             Counting counting = new Counting(a);
-            ArchiveIndexing.Result r = new ArchiveIndexing(indexes).open(zip, counting, pool, 2,
+            ArchiveIndexing.Result r = new ArchiveIndexing(indexes).open(counting, pool, 2,
                     Indexer.Listener.NONE, Cancellation.none());
             try (SearchIndex index = r.index()) {
                 assertFalse(r.reused());
@@ -144,7 +149,7 @@ class ArchiveSearchTest {
         Files.copy(zip, renamed);
         try (ArchiveSource a = ArchiveSource.open(renamed)) {
             Counting counting = new Counting(a);
-            ArchiveIndexing.Result r = new ArchiveIndexing(indexes).open(renamed, counting, pool, 2,
+            ArchiveIndexing.Result r = new ArchiveIndexing(indexes).open(counting, pool, 2,
                     Indexer.Listener.NONE, Cancellation.none());
             try (SearchIndex index = r.index()) {
                 assertTrue(r.reused(), "same bytes, same SHA-256: the index is reused");
@@ -166,7 +171,7 @@ class ArchiveSearchTest {
         SearchIndexes indexes = new SearchIndexes(dir.resolve("cache-cancel"));
         try (ArchiveSource a = ArchiveSource.open(zip)) {
             Cancellation c = new Cancellation();
-            ArchiveIndexing.Result r = new ArchiveIndexing(indexes).open(zip, a, Runnable::run, 1,
+            ArchiveIndexing.Result r = new ArchiveIndexing(indexes).open(a, Runnable::run, 1,
                     new Indexer.Listener() {
                         @Override
                         public void progress(Indexer.Progress p) {
@@ -179,7 +184,7 @@ class ArchiveSearchTest {
                 assertTrue(r.report().cancelled());
                 assertEquals(1, index.groupCount());
             }
-            ArchiveIndexing.Result again = new ArchiveIndexing(indexes).open(zip, a, Runnable::run, 1,
+            ArchiveIndexing.Result again = new ArchiveIndexing(indexes).open(a, Runnable::run, 1,
                     Indexer.Listener.NONE, Cancellation.none());
             try (SearchIndex index = again.index()) {
                 assertFalse(again.reused());
@@ -187,7 +192,7 @@ class ArchiveSearchTest {
                 assertEquals(3, again.report().indexed());
                 assertEquals(4, index.groupCount());
             }
-            ArchiveIndexing.Result third = new ArchiveIndexing(indexes).open(zip, a, Runnable::run, 1,
+            ArchiveIndexing.Result third = new ArchiveIndexing(indexes).open(a, Runnable::run, 1,
                     Indexer.Listener.NONE, Cancellation.none());
             third.index().close();
             assertTrue(third.reused());

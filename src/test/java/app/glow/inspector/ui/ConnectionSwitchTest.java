@@ -21,7 +21,7 @@ class ConnectionSwitchTest extends FxAppSupport {
     @BeforeAll
     static void open() throws Exception {
         other = DemoServer.start(DemoServer.Options.defaults().withGroups(42).withSeed(99).withLive(0, 1000));
-        launch(AppConfig.demo());
+        launch(quietDemo());
     }
 
     @AfterAll

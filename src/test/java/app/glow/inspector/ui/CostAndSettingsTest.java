@@ -19,7 +19,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class CostAndSettingsTest extends FxAppSupport {
     @BeforeAll
     static void open() throws Exception {
-        launch(AppConfig.demo());
+        launch(quietDemo());
     }
 
 

@@ -22,7 +22,12 @@ abstract class FxAppSupport {
 
     /** A new application with its own settings folder: nothing carries over from the class before. */
     static void launch(AppConfig config) throws Exception {
-        configFolder = Files.createTempDirectory("glow-settings");
+        launch(config, Files.createTempDirectory("glow-settings"));
+    }
+
+    /** An application on a given settings folder: a restart sees what the last one saved. */
+    static void launch(AppConfig config, Path folder) throws Exception {
+        configFolder = folder;
         stage = FxToolkit.registerPrimaryStage();
         // whatever an earlier class left open (a dialog after a failure) is closed first
         FxToolkit.cleanupStages();
@@ -56,7 +61,20 @@ abstract class FxAppSupport {
      * it is generous: scaled by {@code glow.test.timeoutScale} (default 4) for busy machines.
      */
     static void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor((long) Math.ceil(seconds * TIMEOUT_SCALE), TimeUnit.SECONDS, condition);
+        // a node looked up while the window swaps its views is briefly missing: not yet, rather than a failure
+        WaitForAsyncUtils.waitFor((long) Math.ceil(seconds * TIMEOUT_SCALE), TimeUnit.SECONDS, () -> {
+            try {
+                return Boolean.TRUE.equals(condition.call());
+            } catch (org.testfx.service.query.EmptyNodeQueryException | IndexOutOfBoundsException
+                     | NullPointerException notThereYet) {
+                return false;
+            }
+        });
+    }
+
+    /** The demo without its simulated live generation: groups that stay as they are during a test. */
+    static AppConfig quietDemo() {
+        return AppConfig.demo().withDemoLiveStep(0);
     }
 
     static final double TIMEOUT_SCALE = Double.parseDouble(System.getProperty("glow.test.timeoutScale", "4"));

@@ -30,7 +30,7 @@ class GroupDetailTest extends FxAppSupport {
 
     @BeforeAll
     static void open() throws Exception {
-        launch(AppConfig.demo());
+        launch(quietDemo());
         api = ((RemoteSource) app.wiring().mainWindow().workspace().source().inner()).client();
         groups = api.groups(GroupsQuery.firstPage(60), Cancellation.none()).groups();
     }

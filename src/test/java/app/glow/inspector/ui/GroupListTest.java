@@ -28,7 +28,7 @@ class GroupListTest extends FxAppSupport {
 
     @BeforeAll
     static void open() throws Exception {
-        launch(AppConfig.demo());
+        launch(quietDemo());
         api = ((RemoteSource) app.wiring().mainWindow().workspace().source().inner()).client();
     }
 

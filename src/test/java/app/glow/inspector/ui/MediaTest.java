@@ -32,7 +32,7 @@ class MediaTest extends FxAppSupport {
 
     @BeforeAll
     static void open() throws Exception {
-        launch(AppConfig.demo());
+        launch(quietDemo());
         api = ((RemoteSource) app.wiring().mainWindow().workspace().source().inner()).client();
         groups = api.groups(GroupsQuery.firstPage(10), Cancellation.none()).groups();
     }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class NotificationCentreTest extends FxAppSupport {
     static MockWebServer server;
     static final CountDownLatch release = new CountDownLatch(1);
+    static final CountDownLatch stop = new CountDownLatch(1);
 
     @BeforeAll
     static void open() throws Exception {
@@ -35,6 +36,11 @@ class NotificationCentreTest extends FxAppSupport {
             public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
                 String path = r.getUrl().encodedPath();
                 if (path.equals("/system/watch")) {
+                    if (r.getHeaders().get("Last-Event-ID") != null) {
+                        // a resuming client has seen every event: like a real server, send nothing new
+                        stop.await(30, TimeUnit.SECONDS);
+                        return new MockResponse.Builder().code(503).build();
+                    }
                     if (!release.await(60, TimeUnit.SECONDS)) {
                         return new MockResponse.Builder().code(503).build();
                     }
@@ -73,6 +79,8 @@ class NotificationCentreTest extends FxAppSupport {
 
     @AfterAll
     static void close() throws Exception {
+        shutdown(); // the app lets go of its live connection first
+        stop.countDown();
         server.close();
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class OfflineArchiveTest extends FxAppSupport {
     @BeforeAll
     static void open() throws Exception {
-        launch(AppConfig.demo());
+        launch(quietDemo());
     }
 
 

@@ -44,6 +44,26 @@ final class ScriptedDialogs implements DialogService {
         return Optional.ofNullable(exportChoice);
     }
 
+    AnnotationChoice annotation;
+    List<String> lines;
+
+    @Override
+    public Optional<AnnotationChoice> askAnnotation(String title, String header, List<String> categories) {
+        shown.add("annotate: " + title + " " + categories);
+        return Optional.ofNullable(annotation);
+    }
+
+    @Override
+    public Optional<List<String>> askLines(String title, String header, List<String> current) {
+        shown.add("lines: " + title);
+        return Optional.ofNullable(lines);
+    }
+
+    @Override
+    public void showInfo(String header, String text) {
+        shown.add("info: " + header);
+    }
+
     @Override
     public void showError(String header, String text) {
         shown.add("error: " + header + ": " + text);

@@ -67,6 +67,7 @@ public final class CostView extends ScrollPane {
         flagged.getColumns().add(col("Recomputed", 110, r -> Money.exact(r.recomputed())));
         flagged.getColumns().add(col("Difference", 110, r -> Money.exact(r.difference())));
         flagged.getColumns().add(col("Runs that differ", 110, r -> String.valueOf(r.mismatchedRunIds().size())));
+        flagged.getColumns().add(col("Why", 220, CostAudit.Result::reason));
         flagged.setPlaceholder(new Label("No differences found (or not audited yet)."));
 
         VBox box = new VBox(10, status, charts, pricingTitle, prices, auditTitle, new HBox(10, run, auditStatus),

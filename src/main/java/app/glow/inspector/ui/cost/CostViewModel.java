@@ -240,7 +240,8 @@ public final class CostViewModel {
             List<CostAudit.Result> out = result.flagged();
             flagged.setAll(out);
             int unpriced = result.unpriced();
-            auditStatus.set("Audited " + todo.size() + " groups: " + out.size() + " differ from their tokens × prices"
+            auditStatus.set("Audited " + todo.size() + " groups: " + out.size() + " flagged (cost differs from tokens × prices, "
+                    + "or negative token counts)"
                     + (unpriced > 0 ? "; " + unpriced + " use a model with no price (not checked)" : "") + ".");
         }, t -> auditStatus.set("Audit failed: " + ErrorText.of(t)));
     }

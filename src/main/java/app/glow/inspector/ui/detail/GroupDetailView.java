@@ -29,6 +29,8 @@ public final class GroupDetailView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Tab conversationTab;
     private final Tab costTab;
+    private final RunTimeline timeline;
+    private final Label reviewLine = new Label();
 
     public GroupDetailView(GroupDetailViewModel vm, ZoneId zone, app.glow.inspector.ui.DialogService dialogs,
                            Node costView) {
@@ -50,11 +52,16 @@ public final class GroupDetailView extends BorderPane {
         involved.setId("groupInvolved");
         involved.setWrapText(true);
         involved.textProperty().bind(vm.header().involvedProperty());
-        VBox header = new VBox(4, title, actor, totals, involved);
+        reviewLine.setId("groupReview");
+        reviewLine.setWrapText(true);
+        reviewLine.getStyleClass().add("group-review");
+        reviewLine.setVisible(false);
+        reviewLine.setManaged(false);
+        VBox header = new VBox(4, title, actor, totals, involved, reviewLine);
         header.getStyleClass().add("group-header");
         header.setPadding(new Insets(10, 12, 6, 12));
 
-        RunTimeline timeline = new RunTimeline(vm.conversation().runs(), vm.conversation().selectedRunProperty(), vm.names(), zone, vm.conversation()::selectRun);
+        timeline = new RunTimeline(vm.conversation().runs(), vm.conversation().selectedRunProperty(), vm.names(), zone, vm.conversation()::selectRun);
         ToggleButton tokens = new ToggleButton("Tokens");
         ToggleButton cost = new ToggleButton("Cost");
         cost.setId("timelineByCost");
@@ -94,6 +101,47 @@ public final class GroupDetailView extends BorderPane {
         tabs.setId("detailTabs");
         setTop(new VBox(header, timelineBox));
         setCenter(tabs);
+    }
+
+    /** Shows the review: markers in the timeline and bubbles, the status and group notes in the header. */
+    public void attachReview(app.glow.inspector.ui.review.ReviewViewModel r, ZoneId zone) {
+        timeline.markRuns(r.annotatedRuns());
+        conversation.attachReview(r);
+        Runnable update = () -> {
+            var st = r.statusProperty().get();
+            StringBuilder b = new StringBuilder();
+            if (st != null) {
+                b.append("Review: ").append(st.status().label());
+                if (st.updated() != null) {
+                    b.append(" (").append(st.reviewer()).append(", ")
+                            .append(app.glow.inspector.ui.Formats.local(st.updated(), zone)).append(')');
+                }
+            }
+            for (var a : r.groupNotes()) {
+                b.append(b.length() > 0 ? "\n" : "").append(app.glow.inspector.ui.review.AnnotationMarks.line(a, zone));
+            }
+            reviewLine.setText(b.toString());
+            boolean show = st != null;
+            reviewLine.setVisible(show);
+            reviewLine.setManaged(show);
+            reviewLine.getStyleClass().removeIf(c -> c.startsWith("review-status-"));
+            if (st != null) {
+                reviewLine.getStyleClass().add("review-status-" + st.status().wire().replace('_', '-'));
+            }
+        };
+        r.statusProperty().addListener((o, a, b) -> update.run());
+        r.revisionProperty().addListener((o, a, b) -> update.run());
+        update.run();
+    }
+
+    public ConversationView conversation() {
+        return conversation;
+    }
+
+    /** Shows the Conversation tab and puts the keyboard focus in the message list. */
+    public void focusConversation() {
+        tabs.getSelectionModel().select(conversationTab);
+        conversation.focusList();
     }
 
     private static TextArea jsonArea(javafx.beans.value.ObservableValue<String> text, String id) {

@@ -1,6 +1,7 @@
 package app.glow.inspector.ui.export;
 
 import app.glow.inspector.archive.ArchiveExporter;
+import app.glow.inspector.review.ReviewStore;
 import app.glow.inspector.service.GroupSource;
 import app.glow.inspector.ui.BackgroundRunner;
 import app.glow.inspector.ui.DialogService;
@@ -23,10 +24,17 @@ import javafx.stage.Window;
 public final class ExportController {
     private final BackgroundRunner runner;
     private final DialogService dialogs;
+    private final ReviewStore reviews;
 
     public ExportController(BackgroundRunner runner, DialogService dialogs) {
+        this(runner, dialogs, null);
+    }
+
+    /** With a review store, archives carry the groups' reviews ({@code reviews.json}); null: none. */
+    public ExportController(BackgroundRunner runner, DialogService dialogs, ReviewStore reviews) {
         this.runner = runner;
         this.dialogs = dialogs;
+        this.reviews = reviews;
     }
 
     /** Asks for options and a file, then exports; {@code done} gets a line for the status. */
@@ -62,7 +70,9 @@ public final class ExportController {
         }
         long t0 = System.nanoTime();
         BackgroundRunner.Job job = runner.submit(c -> {
-            new ArchiveExporter(source).export(ids, options, target, (g, total, bytes) -> runner.onFx(() -> {
+            // the source key is computed here, off the FX thread (an archive hashes its file)
+            ArchiveExporter exporter = new ArchiveExporter(source, reviews, null);
+            exporter.export(ids, options, target, (g, total, bytes) -> runner.onFx(() -> {
                 double secs = Math.max(0.001, (System.nanoTime() - t0) / 1e9);
                 double rate = bytes / secs;
                 double frac = (double) g / total;

@@ -194,6 +194,13 @@ public final class GroupListView extends BorderPane {
         }
     }
 
+    private HBox filterBar;
+
+    /** Adds a filter control (the review status) before the Clear button. */
+    public void addFilter(javafx.scene.Node control) {
+        filterBar.getChildren().add(filterBar.getChildren().size() - 1, control);
+    }
+
     private HBox filterBar() {
         search.setId("searchField");
         search.setPromptText("Search group names (Ctrl+F)");
@@ -232,6 +239,7 @@ public final class GroupListView extends BorderPane {
             vm.applyFilters();
         });
         HBox bar = new HBox(6, new FontIcon(Feather.SEARCH), search, from, to, clear);
+        filterBar = bar;
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("filter-bar");
@@ -304,7 +312,7 @@ public final class GroupListView extends BorderPane {
         return Formats.count(t.groups()) + " groups · " + Formats.count(t.runs()) + " runs · "
                 + Formats.count(t.messages()) + " messages · " + Formats.count(t.inputTokens()) + " in / "
                 + Formats.count(t.cachedInputTokens()) + " cached / " + Formats.count(t.outputTokens())
-                + " out tokens · " + Money.exact(t.cost());
+                + " out tokens · " + Money.exact(t.cost()) + t.inexactNote();
     }
 
     /** Moves the keyboard focus to the search box (Ctrl+F). */

@@ -265,12 +265,20 @@ public final class GroupListViewModel {
         loadMore();
     }
 
+    private Predicate<GroupRow> extraFilter = r -> true;
+
+    /** A filter the server knows nothing of (the review status), applied to loaded rows only. */
+    public void setExtraFilter(Predicate<GroupRow> p) {
+        extraFilter = p == null ? r -> true : p;
+        applyFilters();
+    }
+
     /** Applies the search text and date range: at once to loaded rows, then on the server. */
     public void applyFilters() {
         String q = queryText.get() == null ? "" : queryText.get().strip();
         Instant after = createdFrom.get() == null ? null : createdFrom.get().atStartOfDay(zone).toInstant();
         Instant before = createdTo.get() == null ? null : createdTo.get().plusDays(1).atStartOfDay(zone).toInstant();
-        filtered.setPredicate(localFilter(q, after, before));
+        filtered.setPredicate(localFilter(q, after, before).and(extraFilter));
         GroupsQuery next = new GroupsQuery(PAGE_SIZE, null, q.isEmpty() ? null : q, after, before);
         if (!next.equals(baseQuery)) {
             baseQuery = next;

@@ -45,8 +45,12 @@ final class ConversationCell extends ListCell<Conversation.Item> {
     private final List<InlinePlayer> players = new ArrayList<>();
     private final RowPresenter presenter;
 
-    ConversationCell(GroupDetailViewModel vm, ZoneId zone, app.glow.inspector.ui.DialogService dialogs) {
+    private final app.glow.inspector.ui.review.ReviewViewModel review;
+
+    ConversationCell(GroupDetailViewModel vm, ZoneId zone, app.glow.inspector.ui.DialogService dialogs,
+                     app.glow.inspector.ui.review.ReviewViewModel review) {
         this.vm = vm;
+        this.review = review;
         this.dialogs = dialogs;
         this.presenter = new RowPresenter(vm, zone);
         this.zone = zone;
@@ -121,6 +125,14 @@ final class ConversationCell extends ListCell<Conversation.Item> {
         boolean current = row.current();
         if (current) {
             body.getStyleClass().add("find-current");
+        }
+        if (review != null && m.id() != null) {
+            var notes = review.forMessage(m.id());
+            Node marks = app.glow.inspector.ui.review.AnnotationMarks.of(notes, zone);
+            if (marks != null) {
+                body.getChildren().add(marks);
+                body.getStyleClass().add(notes.stream().anyMatch(a -> a.isFlag()) ? "bubble-flagged" : "bubble-noted");
+            }
         }
         for (String textId : m.textUploadIds()) {
             VBox holder = new VBox(4);

@@ -22,18 +22,60 @@ public final class ConversationView extends BorderPane {
     private final ListView<Conversation.Item> list = new ListView<>();
     private final TextField find = new TextField();
 
+    private app.glow.inspector.ui.review.ReviewViewModel review;
+    private final javafx.beans.property.ObjectProperty<Conversation.MessageItem> selectedItem =
+            new javafx.beans.property.SimpleObjectProperty<>();
+
+    /** Bubbles show the review's flags and notes; they redraw when annotations change. */
+    public void attachReview(app.glow.inspector.ui.review.ReviewViewModel r) {
+        this.review = r;
+        r.revisionProperty().addListener((o, a, b) -> list.refresh());
+    }
+
+    /** The message the keyboard or mouse selected last, with its position and run. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Conversation.MessageItem> selectedItemProperty() {
+        return selectedItem;
+    }
+
+    /** Puts the keyboard focus on the conversation list (keeps the selection). */
+    public void focusList() {
+        list.requestFocus();
+    }
+
+    /** Selects the message at {@code position} once its row is there. */
+    public void selectPosition(long position) {
+        for (int i = 0; i < list.getItems().size(); i++) {
+            if (list.getItems().get(i) instanceof Conversation.MessageItem m && m.position() == position) {
+                list.getSelectionModel().clearAndSelect(i);
+                list.scrollTo(i);
+                return;
+            }
+        }
+    }
+
     public ConversationView(GroupDetailViewModel vm, ZoneId zone, app.glow.inspector.ui.DialogService dialogs) {
         setId("conversationView");
         list.setId("conversationList");
         list.setItems(vm.conversation().items());
         list.setCellFactory(l -> {
-            ConversationCell cell = new ConversationCell(vm, zone, dialogs);
+            ConversationCell cell = new ConversationCell(vm, zone, dialogs, review);
             // cells take the list's width (minus the scroll bar), so text wraps instead of overflowing
             cell.prefWidthProperty().bind(l.widthProperty().subtract(18));
             cell.setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
             return cell;
         });
         list.getStyleClass().add("conversation");
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b instanceof Conversation.MessageItem m) {
+                selectedItem.set(m);
+                vm.conversation().selectedMessageProperty().set(m.message());
+            }
+        });
+        vm.conversation().items().addListener((javafx.collections.ListChangeListener<Conversation.Item>) c -> {
+            if (vm.conversation().items().isEmpty()) {
+                selectedItem.set(null); // another group
+            }
+        });
         Label empty = new Label();
         empty.textProperty().bind(vm.header().statusProperty());
         list.setPlaceholder(empty);

@@ -1,7 +1,8 @@
 package app.glow.inspector.ui.detail.media;
 
-import app.glow.inspector.model.MediaKind;
+import app.glow.inspector.ui.BackgroundRunner;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -11,24 +12,30 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** A window for one image: fit or actual size, zoom, pan (drag), save. Loaded in the background. */
+/**
+ * A window for one image: fit or actual size, zoom, pan (drag), save. Decoded in the background,
+ * subsampled to at most the screen's size, so a huge image costs what the screen shows.
+ */
 public final class ImageViewer {
     private ImageViewer() {
     }
 
     public static Stage show(MediaController media, String uploadId, Runnable save, javafx.stage.Window owner) {
-        Image image = new Image(media.url(MediaKind.IMAGE, uploadId), true);
-        ImageView view = new ImageView(image);
+        ImageView view = new ImageView();
         view.setPreserveRatio(true);
         view.setSmooth(true);
         ScrollPane scroll = new ScrollPane(view);
         scroll.setPannable(true);
         Label status = new Label("Loading…");
-        image.progressProperty().addListener((o, a, p) -> status.setText(p.doubleValue() >= 1
-                ? (image.isError() ? "Cannot show this image: " + image.getException() : (int) image.getWidth()
-                + " × " + (int) image.getHeight()) : String.format("Loading %.0f%%", p.doubleValue() * 100)));
+        status.setId("imageViewerStatus");
+        // decoded no larger than the screen: what can be shown, never the original's megapixels
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double scale = Screen.getPrimary().getOutputScaleX();
+        int maxW = (int) Math.min(4096, Math.max(640, screen.getWidth() * scale));
+        int maxH = (int) Math.min(4096, Math.max(480, screen.getHeight() * scale));
         ToggleButton fit = new ToggleButton("Fit");
         fit.setSelected(true);
         double[] zoom = {1};
@@ -39,8 +46,9 @@ public final class ImageViewer {
             } else {
                 view.fitWidthProperty().unbind();
                 view.fitHeightProperty().unbind();
-                view.setFitWidth(image.getWidth() * zoom[0]);
-                view.setFitHeight(image.getHeight() * zoom[0]);
+                Image image = view.getImage();
+                view.setFitWidth(image == null ? 0 : image.getWidth() * zoom[0]);
+                view.setFitHeight(image == null ? 0 : image.getHeight() * zoom[0]);
             }
         };
         fit.setOnAction(e -> apply.run());
@@ -69,6 +77,15 @@ public final class ImageViewer {
         if (owner != null) {
             stage.initOwner(owner);
         }
+        BackgroundRunner.Job job = media.image(uploadId, maxW, maxH, shown -> {
+            view.setImage(shown.image());
+            apply.run();
+            long w = (long) shown.image().getWidth();
+            status.setText(String.format("%,d × %,d", shown.sourceWidth(), shown.sourceHeight())
+                    + (w < shown.sourceWidth() ? String.format(" (shown at %,d × %,d)", w,
+                    (long) shown.image().getHeight()) : ""));
+        }, reason -> status.setText("Cannot show this image: " + reason));
+        stage.setOnHidden(e -> job.cancel());
         stage.show();
         return stage;
     }

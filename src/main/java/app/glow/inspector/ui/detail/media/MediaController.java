@@ -4,7 +4,7 @@ import app.glow.inspector.source.ByteRange;
 import app.glow.inspector.source.MediaStream;
 import app.glow.inspector.model.MediaKind;
 import app.glow.inspector.service.GroupSource;
-import app.glow.inspector.service.ImageProbe;
+import app.glow.inspector.service.ImageDecoder;
 import app.glow.inspector.bridge.MediaBridge;
 import app.glow.inspector.service.SafeFiles;
 import app.glow.inspector.ui.BackgroundRunner;
@@ -22,12 +22,14 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.media.Media;
 import javafx.scene.media.MediaPlayer;
 
 /**
- * Media for the open group: thumbnails (decoded in the background at thumbnail size, image bombs
- * refused from their header), players through the loopback bridge (one plays at a time; all are
+ * Media for the open group: thumbnails and the viewer's image (decoded in the background,
+ * subsampled to the size shown, image bombs refused from their header), players through the loopback bridge (one plays at a time; all are
  * disposed when the group changes), file details and saving. Thumbnails are cached in memory by
  * upload id and ETag, bounded; nothing is written to disk except files the reader saves.
  */
@@ -74,24 +76,41 @@ public final class MediaController implements AutoCloseable {
             return null;
         }
         return runner.submit(c -> {
-            try (MediaStream head = source.openUpload(MediaKind.IMAGE, uploadId, ByteRange.of(0, 64 * 1024 - 1), c)) {
-                String refusal = ImageProbe.refusal(ImageProbe.read(head.body().readNBytes(64 * 1024)));
-                if (refusal != null) {
-                    throw new IllegalStateException(refusal);
-                }
-            }
-            Image img;
-            try (MediaStream s = source.openUpload(MediaKind.IMAGE, uploadId, null, c);
-                 InputStream in = s.body()) {
-                img = new Image(in, THUMB_W, THUMB_H, true, true);
-            }
-            if (img.isError() || img.getWidth() <= 0) {
-                throw new IllegalStateException("The image could not be decoded"
-                        + (img.getException() == null ? "." : ": " + img.getException().getMessage()));
-            }
-            thumbs.put(uploadId, img);
-            return img;
-        }, ok, t -> failed.accept(t instanceof IllegalStateException ? t.getMessage() : ErrorText.of(t)));
+            Shown s = decode(uploadId, (int) THUMB_W, (int) THUMB_H, c);
+            thumbs.put(uploadId, s.image());
+            return s.image();
+        }, ok, t -> failed.accept(reason(t)));
+    }
+
+    /** An image decoded for showing: at most the size asked for, and the size of the original. */
+    public record Shown(Image image, long sourceWidth, long sourceHeight) {
+    }
+
+    /** The image for the viewer, decoded (subsampled) to at most {@code maxW × maxH}. */
+    public BackgroundRunner.Job image(String uploadId, int maxW, int maxH, Consumer<Shown> ok,
+                                      Consumer<String> failed) {
+        return runner.submit(c -> decode(uploadId, maxW, maxH, c), ok, t -> failed.accept(reason(t)));
+    }
+
+    private static String reason(Throwable t) {
+        return t instanceof ImageDecoder.Refused ? t.getMessage() : ErrorText.of(t);
+    }
+
+    /**
+     * Decoded subsampled to the target, after the declared size was read (walking the stream as
+     * far as a JPEG's size marker, bounded): no image can exhaust the heap.
+     */
+    private Shown decode(String uploadId, int maxW, int maxH, app.glow.inspector.source.Cancellation c)
+            throws Exception {
+        ImageDecoder.Decoded d;
+        try (MediaStream s = source.openUpload(MediaKind.IMAGE, uploadId, null, c);
+             InputStream in = s.body()) {
+            d = ImageDecoder.decode(in, maxW, maxH);
+        }
+        WritableImage img = new WritableImage(d.width(), d.height());
+        img.getPixelWriter().setPixels(0, 0, d.width(), d.height(), PixelFormat.getIntArgbInstance(), d.argb(), 0,
+                d.width());
+        return new Shown(img, d.sourceWidth(), d.sourceHeight());
     }
 
     public BackgroundRunner.Job meta(MediaKind kind, String uploadId, Consumer<Meta> ok, Consumer<String> failed) {

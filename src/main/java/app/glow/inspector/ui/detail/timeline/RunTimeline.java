@@ -104,6 +104,17 @@ public final class RunTimeline extends Region {
         });
     }
 
+    private ObservableList<String> marked = javafx.collections.FXCollections.observableArrayList();
+    private final javafx.beans.InvalidationListener redraw = o -> draw();
+
+    /** Runs (by id) that hold reviewed messages get a flag marker above their bar. */
+    public void markRuns(ObservableList<String> runIds) {
+        marked.removeListener(redraw);
+        marked = runIds;
+        marked.addListener(redraw);
+        draw();
+    }
+
     /** Size bars by cost instead of tokens. */
     public BooleanProperty byCostProperty() {
         return byCost;
@@ -195,7 +206,8 @@ public final class RunTimeline extends Region {
                 + names.agent(r.agentId()) + "\nprofile: " + names.profile(r.profileId()) + "\ninput tokens: "
                 + Formats.count(r.inputTokens()) + "\ncached input tokens: " + Formats.count(r.cachedInputTokens())
                 + "\noutput tokens: " + Formats.count(r.outputTokens()) + "\ncost: " + Money.exact(r.cost())
-                + "\nmessages in view: " + runs.get(k).messages().size());
+                + "\nmessages in view: " + runs.get(k).messages().size()
+                + (marked.contains(r.id()) ? "\nreviewed: has flagged or noted messages" : ""));
     }
 
     private void zoom(ScrollEvent e) {
@@ -214,6 +226,9 @@ public final class RunTimeline extends Region {
         return modelColours.computeIfAbsent(modelId == null ? "" : modelId,
                 id -> PALETTE[modelColours.size() % PALETTE.length]);
     }
+
+    /** The review flag colour: the same red-orange as the bubble marker, readable on both backgrounds. */
+    private static final Color FLAG = Color.web("#cf222e");
 
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -256,6 +271,10 @@ public final class RunTimeline extends Region {
                     g.fillRect(x - bw / 2, y - bh, bw, bh);
                     y -= bh;
                 }
+            }
+            if (marked.contains(r.id())) {
+                g.setFill(FLAG);
+                g.fillPolygon(new double[] {x - 5, x + 5, x}, new double[] {2, 2, 10}, 3);
             }
             if (k == selected.get()) {
                 g.setStroke(Color.web("#d1242f"));
