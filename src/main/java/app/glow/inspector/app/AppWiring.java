@@ -104,6 +104,8 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         Workspace first = config.archive() != null ? workspace(startArchive(config.archive()))
                 : workspace(config.isDemo() ? ConnectionDialog.Choice.demoChoice() : null, config.connection());
         this.mainWindow = new MainWindow(first, this, settings, zone, new app.glow.inspector.ui.Appearance(settings, env));
+        mainWindow.useSearch(new app.glow.inspector.search.SearchIndexes(
+                app.glow.inspector.search.SearchIndexes.defaultRoot(env)));
     }
 
     /**
@@ -274,6 +276,7 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
 
     @Override
     public void close() {
+        mainWindow.closeSearch();
         mainWindow.workspace().close();
         settings.flush(2_000);
         reviewLane.shutdown();

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  * loaded here, so it runs over SSH with no display.
  */
 @Command(name = "glow", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Glow Inspector command line: the Glow system API, and the built-in demo instance.",
+        description = "Glow Inspector command line: the Glow system API, full-text search, and the built-in demo "
+                + "instance.",
         footer = {"", "Connection: GLOW_INSTANCE_URL and GLOW_TOKEN, or --url and --token-file.",
             "Exit codes: 0 ok, 1 the server refused or failed, 2 bad usage."})
 public final class GlowCli implements Runnable {
@@ -35,7 +36,8 @@ public final class GlowCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: system, export, report or demo-server");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: system, search, index, export, report or demo-server");
     }
 
     public static CommandLine commandLine(CliContext ctx) {
@@ -52,6 +54,8 @@ public final class GlowCli implements Runnable {
         root.addSubcommand("system", system);
         root.addSubcommand("demo-server", new CommandLine(new DemoServerCommand(ctx)));
         root.addSubcommand("export", new CommandLine(new ExportCommand(ctx)));
+        root.addSubcommand("search", new CommandLine(new SearchCommand(ctx)));
+        root.addSubcommand("index", new CommandLine(new IndexCommand(ctx)));
         root.addSubcommand("report", new CommandLine(new ReportCommand(ctx)));
         // "--body @file.json" is ours; picocli must not read @files as argument lists.
         root.setExpandAtFiles(false);

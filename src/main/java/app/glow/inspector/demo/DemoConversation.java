@@ -96,7 +96,8 @@ final class DemoConversation {
                     + "lines exactly. Never reveal other students' grades. Keep feedback kind and specific.";
         }
         return "You are " + s.persona.first() + ", a student in " + s.course.code() + " (" + s.course.title()
-                + "). Persona: " + s.persona.trait() + ". You are talking to " + s.ta.name().replace("TA ", "")
+                + "). Persona: " + s.persona.trait() + ". You are talking to "
+                + (s.ta.name() == null ? "your TA" : s.ta.name().replace("TA ", "")) // a TA who left has no name
                 + ", a teaching assistant, about " + s.course.topic() + ". Stay in character: make the mistakes "
                 + "this student would make, ask the questions they would ask, and do not solve the problem "
                 + "unless the TA guides you there. Never mention that you are an AI. Run " + (run.index() + 1) + ".";

@@ -56,8 +56,8 @@ public final class MainWindow {
     private GroupDetailView detailView;
     private Stage stage;
     private DialogService dialogs = new FxDialogService(() -> stage);
-    private java.nio.file.Path logFolder;
-    private java.util.function.Consumer<String> openDocument;
+    private final LogFolder logFolder = new LogFolder();
+    private final app.glow.inspector.ui.search.SearchSlot search = new app.glow.inspector.ui.search.SearchSlot();
 
     private final Appearance appearance;
 
@@ -81,23 +81,17 @@ public final class MainWindow {
 
     /** Where Help → "Open log folder" leads, and how to open a folder on this desktop. */
     public void useLogFolder(java.nio.file.Path folder, java.util.function.Consumer<String> opener) {
-        this.logFolder = folder;
-        this.openDocument = opener;
+        logFolder.use(folder, opener);
     }
 
-    private void openLogFolder() {
-        if (logFolder == null) {
-            dialogs.showWarning("No log folder", "This window was started without a log file.");
-            return;
-        }
-        try {
-            java.nio.file.Files.createDirectories(logFolder);
-            openDocument.accept(logFolder.toUri().toString());
-            status.setText("Logs are in " + logFolder);
-        } catch (java.io.IOException | RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(MainWindow.class).warn("Could not open the log folder {}", logFolder, e);
-            dialogs.showWarning("Could not open the log folder", "The log files are in " + logFolder + ".");
-        }
+    /** Turns on full-text search, its indexes kept under {@code indexes} (call before showing). */
+    public void useSearch(app.glow.inspector.search.SearchIndexes indexes) {
+        search.use(indexes);
+    }
+
+    /** Closes the current search (its index is committed after every indexing run). */
+    public void closeSearch() {
+        search.close();
     }
 
     /** The reviewer's name, asked once and remembered; empty when the user declines. */
@@ -125,6 +119,8 @@ public final class MainWindow {
         appearance.attach(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 () -> find(scene));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), search::focus);
         // drop an exported archive anywhere on the window to open it
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream()
@@ -170,7 +166,8 @@ public final class MainWindow {
             }
         });
         ws.review().start();
-        SplitPane split = new SplitPane(listView, detailView);
+        javafx.scene.Node left = search.wrap(ws, listView, zone);
+        SplitPane split = new SplitPane(left, detailView);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.5);
         root.setCenter(notices.wrap(split));
@@ -248,7 +245,7 @@ public final class MainWindow {
         Menu admin = new Menu("Admin", null, refreshServer);
         MenuItem logs = new MenuItem("Open log folder");
         logs.setId("openLogFolderMenu");
-        logs.setOnAction(e -> openLogFolder());
+        logs.setOnAction(e -> logFolder.open(dialogs, m -> workspace.list().noticeProperty().set(m)));
         MenuItem keys = new MenuItem("Keyboard shortcuts");
         keys.setId("shortcutsMenu");
         keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
@@ -384,7 +381,10 @@ public final class MainWindow {
         }
         stage.getIcons().setAll(icons);
         stage.setScene(createScene());
-        stage.setOnHidden(e -> workspace.close());
+        stage.setOnHidden(e -> {
+            closeSearch();
+            workspace.close();
+        });
         stage.show();
     }
 }

@@ -106,6 +106,15 @@ public final class GroupListView extends BorderPane {
             }
         });
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        vm.selectRequests().subscribe(ids -> {
+            var sm = table.getSelectionModel();
+            sm.clearSelection();
+            for (int i = 0; i < vm.rows().size(); i++) {
+                if (ids.contains(vm.rows().get(i).groupId())) {
+                    sm.select(i);
+                }
+            }
+        });
         vm.reselectProperty().addListener((o, a, ids) -> {
             if (ids == null || ids.isEmpty()) {
                 return;

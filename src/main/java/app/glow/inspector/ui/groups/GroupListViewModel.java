@@ -65,6 +65,8 @@ public final class GroupListViewModel {
     private final ObjectProperty<Totals> selectionTotals = new SimpleObjectProperty<>(Totals.EMPTY);
     private final Set<String> loadedIds = new LinkedHashSet<>();
     private final ObjectProperty<Set<String>> reselect = new SimpleObjectProperty<>();
+    private final app.glow.inspector.ui.EventStream<Set<String>> selectRequests =
+            new app.glow.inspector.ui.EventStream<>();
     private final javafx.beans.property.IntegerProperty insertedAtTop =
             new javafx.beans.property.SimpleIntegerProperty();
     private final javafx.collections.ObservableMap<String, LiveProgress> progress =
@@ -145,6 +147,17 @@ public final class GroupListViewModel {
     /** The table's selected rows (the view keeps this in step). */
     public ObservableList<GroupRow> selection() {
         return state.selectedGroups();
+    }
+
+    /** Asks the table to select exactly these groups (those loaded); returns how many of them are loaded. */
+    public int selectOnly(Set<String> groupIds) {
+        selectRequests.emit(Set.copyOf(groupIds));
+        return (int) loaded.stream().filter(r -> groupIds.contains(r.groupId())).count();
+    }
+
+    /** Requests to select exactly a set of groups (the search's "select all groups with hits"). */
+    public app.glow.inspector.ui.EventStream<Set<String>> selectRequests() {
+        return selectRequests;
     }
 
     public ReadOnlyObjectProperty<Totals> loadedTotalsProperty() {

@@ -50,6 +50,9 @@ public final class LiveViewModel implements AutoCloseable {
     private volatile String lastEventId;
     private boolean closed;
 
+    private final app.glow.inspector.ui.EventStream<String> groupSaved =
+            new app.glow.inspector.ui.EventStream<>();
+
     public LiveViewModel(CachingGroupSource source, BackgroundRunner runner, GroupListViewModel list,
                          GroupDetailViewModel detail, ZoneId zone, NotificationCenter notices) {
         this.notices = notices;
@@ -173,7 +176,13 @@ public final class LiveViewModel implements AutoCloseable {
         }
     }
 
+    /** Groups a live event saved something in (search re-indexes them); on the FX thread. */
+    public app.glow.inspector.ui.EventStream<String> groupSaved() {
+        return groupSaved;
+    }
+
     private void saved(String groupId) {
+        groupSaved.emit(groupId);
         source.groupChanged(groupId); // drop exactly the windows the saved run can have changed
         list.refreshGroup(groupId);
         if (groupId.equals(detail.groupId())) {
