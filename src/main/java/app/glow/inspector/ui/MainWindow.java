@@ -39,6 +39,7 @@ public final class MainWindow {
     public static final String TITLE = "Glow Inspector";
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256, 512};
     static final String COLUMNS_KEY = "groupColumns";
+    static final String TIMELINE_KEY = "timelineBySequence";
 
     private final WorkspaceSwitcher switcher;
     private final Settings settings;
@@ -160,6 +161,10 @@ public final class MainWindow {
                 new CostView(ws.cost(), () -> java.util.List.copyOf(ws.list().loadedRows())));
         ws.cost().visibleProperty().bind(detailView.costShownProperty());
         detailView.attachReview(ws.review(), zone);
+        var bySequence = settings.get(TIMELINE_KEY);
+        detailView.timelineBySequenceProperty().set(bySequence != null && bySequence.asBoolean(false));
+        detailView.timelineBySequenceProperty().addListener((o, a, b) -> settings.put(TIMELINE_KEY,
+                com.fasterxml.jackson.databind.node.BooleanNode.valueOf(b)));
         ws.review().messageProperty().addListener((o, a, b) -> {
             if (b != null && !b.isEmpty()) {
                 ws.list().noticeProperty().set(b);

@@ -63,6 +63,9 @@ class GroupListTest extends FxAppSupport {
     void knownGroupsShowTheRightValues() throws Exception {
         List<GroupSummary> truth = api.groups(GroupsQuery.firstPage(5), Cancellation.none()).groups();
         TableView<GroupRow> table = table();
+        // input tokens and models are one click away (the ⋮ menu): show them as a user would
+        robot.interact(() -> table.getColumns().stream().filter(c -> "col-input-tokens".equals(c.getId())
+                || "col-models".equals(c.getId())).forEach(c -> c.setVisible(true)));
         robot.interact(() -> table.scrollTo(0));
         for (int i = 0; i < 5; i++) {
             GroupSummary g = truth.get(i);
@@ -74,6 +77,8 @@ class GroupListTest extends FxAppSupport {
                     cellText(table, i, "col-messages"));
             assertEquals(String.format(Locale.getDefault(), "%,d", g.inputTokens()),
                     cellText(table, i, "col-input-tokens"));
+            assertEquals(String.format(Locale.getDefault(), "%,d", g.inputTokens() + g.cachedInputTokens()
+                    + g.outputTokens()), cellText(table, i, "col-total-tokens"));
         }
         String models = cellText(table, 0, "col-models");
         assertTrue(models != null && !models.isEmpty() && !models.matches("[0-9a-f-]{36}.*"),

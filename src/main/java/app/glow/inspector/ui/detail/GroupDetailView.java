@@ -70,6 +70,10 @@ public final class GroupDetailView extends BorderPane {
         cost.setToggleGroup(sizing);
         tokens.setSelected(true);
         timeline.byCostProperty().bind(cost.selectedProperty());
+        ToggleButton sequence = new ToggleButton("Sequence");
+        sequence.setId("timelineBySequence");
+        sequence.setTooltip(new Tooltip("One slot per run instead of the time axis"));
+        sequence.selectedProperty().bindBidirectional(timeline.bySequenceProperty());
         Button zoomIn = new Button(null, new FontIcon(Feather.ZOOM_IN));
         zoomIn.setTooltip(new Tooltip("Zoom in (or mouse wheel over the timeline)"));
         zoomIn.setOnAction(e -> timeline.zoomBy(2));
@@ -77,11 +81,14 @@ public final class GroupDetailView extends BorderPane {
         zoomOut.setOnAction(e -> timeline.zoomBy(0.5));
         Button fit = new Button("Fit");
         fit.setOnAction(e -> timeline.fit());
-        Label legend = new Label("Runs by time; drag to pan, click a run to read it");
+        Label legend = new Label();
+        legend.textProperty().bind(javafx.beans.binding.Bindings.when(timeline.bySequenceProperty())
+                .then("Runs in order; drag to pan, click a run to read it")
+                .otherwise("Runs by time; drag to pan, click a run to read it"));
         legend.getStyleClass().add("text-muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox timelineBar = new HBox(6, legend, spacer, tokens, cost, zoomOut, zoomIn, fit);
+        HBox timelineBar = new HBox(6, legend, spacer, sequence, tokens, cost, zoomOut, zoomIn, fit);
         timelineBar.setAlignment(Pos.CENTER_LEFT);
         VBox timelineBox = new VBox(4, timelineBar, timeline);
         timelineBox.setPadding(new Insets(0, 12, 6, 12));
@@ -132,6 +139,11 @@ public final class GroupDetailView extends BorderPane {
         r.statusProperty().addListener((o, a, b) -> update.run());
         r.revisionProperty().addListener((o, a, b) -> update.run());
         update.run();
+    }
+
+    /** The timeline's axis: by sequence (true) or by time; the window remembers the choice. */
+    public javafx.beans.property.BooleanProperty timelineBySequenceProperty() {
+        return timeline.bySequenceProperty();
     }
 
     public ConversationView conversation() {

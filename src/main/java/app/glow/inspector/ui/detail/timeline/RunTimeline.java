@@ -41,6 +41,11 @@ public final class RunTimeline extends Region {
     private final ResourceNames names;
     private final ZoneId zone;
     private final BooleanProperty byCost = new SimpleBooleanProperty(false);
+    private final BooleanProperty bySequence = new SimpleBooleanProperty(false);
+    /** Where each run sits, 0..1 along the axis (time with long idle gaps shortened, or sequence). */
+    private double[] axis = new double[0];
+    /** Runs preceded by an idle gap that was shortened: drawn as a break. */
+    private final java.util.List<Integer> breaks = new java.util.ArrayList<>();
     private final Map<String, Color> modelColours = new HashMap<>();
     private final Tooltip tip = new Tooltip();
     private double zoom = 1;
@@ -70,6 +75,11 @@ public final class RunTimeline extends Region {
                 modelColours.clear();
                 firstRunId = first;
             }
+            layoutAxis();
+            draw();
+        });
+        bySequence.addListener((o, a, b) -> {
+            layoutAxis();
             draw();
         });
         selected.addListener((o, a, b) -> {
@@ -77,6 +87,7 @@ public final class RunTimeline extends Region {
             draw();
         });
         byCost.addListener((o, a, b) -> draw());
+        layoutAxis();
         Tooltip.install(canvas, tip);
         tip.setShowDelay(javafx.util.Duration.millis(150));
         canvas.setOnMouseMoved(this::hover);
@@ -148,22 +159,59 @@ public final class RunTimeline extends Region {
         return Math.max(0, Math.min(o, innerWidth() - (getWidth() - 2 * PAD)));
     }
 
+    /** Runs in equal slots, one after another, instead of by time. */
+    public BooleanProperty bySequenceProperty() {
+        return bySequence;
+    }
+
+    /**
+     * Places the runs: by sequence, equal slots; by time, each gap as it was except idle gaps
+     * longer than five times the typical one (and a minute), which are shortened to that and
+     * drawn as a break, so a run that lands days later does not squeeze the rest into a sliver.
+     */
+    private void layoutAxis() {
+        int n = runs.size();
+        axis = new double[n];
+        breaks.clear();
+        if (n == 0) {
+            return;
+        }
+        if (n == 1) {
+            axis[0] = 0.5;
+            return;
+        }
+        long[] gaps = new long[n];
+        for (int k = 1; k < n; k++) {
+            Instant a = runs.get(k - 1).run().createdAt();
+            Instant b = runs.get(k).run().createdAt();
+            gaps[k] = a == null || b == null ? 0 : Math.max(0, b.toEpochMilli() - a.toEpochMilli());
+        }
+        long[] sorted = java.util.Arrays.copyOfRange(gaps, 1, n);
+        java.util.Arrays.sort(sorted);
+        long typical = Math.max(1, sorted[sorted.length / 2]);
+        long cap = Math.max(typical * 5, 60_000L);
+        double[] pos = new double[n];
+        for (int k = 1; k < n; k++) {
+            if (gaps[k] > cap) {
+                breaks.add(k);
+            }
+            pos[k] = pos[k - 1] + Math.min(gaps[k], cap);
+        }
+        boolean sequence = bySequence.get() || pos[n - 1] <= 0;
+        for (int k = 0; k < n; k++) {
+            axis[k] = sequence ? (double) k / (n - 1) : pos[k] / pos[n - 1];
+        }
+        if (sequence) {
+            breaks.clear();
+        }
+    }
+
     /** X of run k's bar centre, in canvas coordinates. */
     double xOf(int k) {
-        if (runs.isEmpty()) {
+        if (runs.isEmpty() || k < 0 || k >= axis.length) {
             return 0;
         }
-        Instant first = runs.get(0).run().createdAt();
-        Instant last = runs.get(runs.size() - 1).run().createdAt();
-        double span = first == null || last == null ? 0 : Math.max(1, last.toEpochMilli() - first.toEpochMilli());
-        Instant t = runs.get(k).run().createdAt();
-        double frac;
-        if (span <= 1 || t == null || first == null) {
-            frac = runs.size() == 1 ? 0.5 : (double) k / (runs.size() - 1);
-        } else {
-            frac = (t.toEpochMilli() - first.toEpochMilli()) / span;
-        }
-        return PAD + frac * innerWidth() - offset;
+        return PAD + axis[k] * innerWidth() - offset;
     }
 
     private double barWidth() {
@@ -284,6 +332,14 @@ public final class RunTimeline extends Region {
         g.setStroke(Color.web("#8c959f"));
         g.setLineWidth(1);
         g.strokeLine(0, base + 0.5, w, base + 0.5);
+        for (int k : breaks) {
+            double x = (xOf(k - 1) + xOf(k)) / 2;
+            g.setLineDashes(3, 3);
+            g.strokeLine(x, 4, x, base);
+            g.setLineDashes(null);
+            g.setFill(Color.web("#8c959f"));
+            g.fillText("≈", x - 3, base + 13);
+        }
         g.setFill(Color.web("#8c959f")); // mid grey: readable on light and dark backgrounds
         Instant first = runs.get(0).run().createdAt();
         Instant last = runs.get(runs.size() - 1).run().createdAt();
@@ -291,7 +347,9 @@ public final class RunTimeline extends Region {
                 PAD, h - 4);
         String end = Formats.local(last, zone);
         g.fillText(end, Math.max(PAD, w - PAD - end.length() * 6.5), h - 4);
-        g.fillText(byCost.get() ? "cost" : "tokens (input / cached / output)", PAD, 14);
+        g.fillText((byCost.get() ? "cost" : "tokens (input / cached / output)")
+                + (bySequence.get() ? " · one slot per run" : breaks.isEmpty() ? "" : " · ≈ long idle gaps shortened"),
+                PAD, 14);
     }
 
     private double value(Run r) {
