@@ -31,6 +31,10 @@ class LiveUpdatesTest extends FxAppSupport {
         robot.interact(() -> table().getSelectionModel().clearAndSelect(0));
         waitFor(15, () -> live.groupId().equals(ws.detail().groupId()) && ws.detail().conversation().runs().size() == runsBefore);
 
+        var view = robot.lookup("#conversationView").queryAs(app.glow.inspector.ui.detail.chat.ConversationView.class);
+        waitFor(10, () -> view.firstVisibleItem() != null);
+        var firstBefore = view.firstVisibleItem();
+
         AtomicBoolean sawProgress = new AtomicBoolean();
         robot.interact(() -> ws.list().progress().addListener(
                 (MapChangeListener<String, Object>) c -> {
@@ -52,6 +56,12 @@ class LiveUpdatesTest extends FxAppSupport {
         waitFor(15, () -> ws.detail().conversation().runs().size() > runsBefore
                 && ws.detail().header().statusProperty().get().contains("updated live"));
         assertEquals(live.groupId(), ws.detail().groupId(), "the open group stays open");
+        assertEquals(firstBefore, view.firstVisibleItem(), "the reader's place did not move");
+        waitFor(5, () -> robot.lookup("#newMessagesPill").queryButton().isVisible());
+        assertTrue(robot.lookup("#newMessagesPill").queryButton().getText().matches("\\d+ new messages? ↓"),
+                robot.lookup("#newMessagesPill").queryButton().getText());
+        robot.interact(() -> robot.lookup("#newMessagesPill").queryButton().fire());
+        waitFor(5, () -> !robot.lookup("#newMessagesPill").queryButton().isVisible());
     }
 
     @Test

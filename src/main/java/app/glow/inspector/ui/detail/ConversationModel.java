@@ -39,6 +39,8 @@ public final class ConversationModel {
     private final IntegerProperty selectedRun = new SimpleIntegerProperty(-1);
     private final ObjectProperty<Message> selectedMessage = new SimpleObjectProperty<>();
     private final EventStream<Integer> scrollRequests = new EventStream<>();
+    /** Messages that arrived live since the reader last looked at the end (the "N new" pill). */
+    private final IntegerProperty newMessages = new SimpleIntegerProperty();
     /** Windows being fetched now; a window leaves this set whatever the outcome. */
     private final Set<Integer> loading = new HashSet<>();
     private Conversation conversation;
@@ -68,6 +70,17 @@ public final class ConversationModel {
     }
 
     /** Item indexes the list should scroll to, one event per request. */
+    public IntegerProperty newMessagesProperty() {
+        return newMessages;
+    }
+
+    /** The pill was clicked: to the first message that arrived live, and the count starts again. */
+    public void showNewMessages() {
+        long first = conversation == null ? 0 : conversation.total() - newMessages.get() + 1;
+        newMessages.set(0);
+        jumpToMessage(first);
+    }
+
     public EventStream<Integer> scrollRequests() {
         return scrollRequests;
     }
@@ -82,6 +95,7 @@ public final class ConversationModel {
     }
 
     void clear() {
+        newMessages.set(0);
         items.clear();
         runs.clear();
         loading.clear();
@@ -107,6 +121,9 @@ public final class ConversationModel {
      */
     void replace(Conversation fresh, List<RunWithMessages> freshRuns) {
         Conversation old = conversation;
+        if (fresh.total() > old.total()) {
+            newMessages.set(newMessages.get() + (int) Math.min(Integer.MAX_VALUE, fresh.total() - old.total()));
+        }
         fresh.copyFoldsFrom(old);
         conversation = fresh;
         loading.clear();

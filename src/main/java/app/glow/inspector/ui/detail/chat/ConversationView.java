@@ -53,6 +53,55 @@ public final class ConversationView extends BorderPane {
         }
     }
 
+    /**
+     * The list with a "N new messages ↓" pill over its bottom edge: live messages never move what
+     * is being read; the pill says they came and takes the reader there on request. At the end of
+     * the list already, there is nothing to announce.
+     */
+    private javafx.scene.Node withPill(GroupDetailViewModel vm) {
+        Button pill = new Button();
+        pill.setId("newMessagesPill");
+        pill.getStyleClass().addAll("new-messages-pill", "accent");
+        pill.setVisible(false);
+        var count = vm.conversation().newMessagesProperty();
+        pill.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> count.get()
+                + (count.get() == 1 ? " new message ↓" : " new messages ↓"), count));
+        pill.setOnAction(e -> vm.conversation().showNewMessages());
+        count.addListener((o, a, b) -> javafx.application.Platform.runLater(() -> {
+            if (b.intValue() > 0 && atEnd()) {
+                count.set(0); // the reader sees the end: the new messages are in view
+            }
+            pill.setVisible(count.get() > 0);
+        }));
+        list.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> javafx.application.Platform.runLater(() -> {
+            if (count.get() > 0 && atEnd()) {
+                count.set(0);
+            }
+        }));
+        javafx.scene.layout.StackPane stack = new javafx.scene.layout.StackPane(list, pill);
+        javafx.scene.layout.StackPane.setAlignment(pill, javafx.geometry.Pos.BOTTOM_CENTER);
+        javafx.scene.layout.StackPane.setMargin(pill, new javafx.geometry.Insets(0, 0, 12, 0));
+        return stack;
+    }
+
+    private boolean atEnd() {
+        if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            var last = flow.getLastVisibleCell();
+            return last != null && last.getIndex() >= list.getItems().size() - 1;
+        }
+        return true;
+    }
+
+    /** The item shown at the top of the list now (tests check a live update does not move it). */
+    public Conversation.Item firstVisibleItem() {
+        if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
+                && flow.getFirstVisibleCell() != null) {
+            int i = flow.getFirstVisibleCell().getIndex();
+            return i >= 0 && i < list.getItems().size() ? list.getItems().get(i) : null;
+        }
+        return null;
+    }
+
     public ConversationView(GroupDetailViewModel vm, ZoneId zone, app.glow.inspector.ui.DialogService dialogs) {
         setId("conversationView");
         list.setId("conversationList");
@@ -129,7 +178,7 @@ public final class ConversationView extends BorderPane {
         status.textProperty().bind(vm.header().statusProperty());
         status.setPadding(new Insets(2, 8, 2, 8));
         setTop(bar);
-        setCenter(list);
+        setCenter(withPill(vm));
         setBottom(status);
     }
 
