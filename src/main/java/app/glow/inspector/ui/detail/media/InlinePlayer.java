@@ -49,6 +49,17 @@ public final class InlinePlayer extends VBox {
         HBox.setHgrow(seek, Priority.ALWAYS);
         Label time = new Label("0:00 / …");
         time.getStyleClass().add("player-time");
+        time.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never cut to "0:00 / …"
+        player.setOnReady(() -> time.setText(format(player.getCurrentTime()) + " / " + format(player.getTotalDuration())));
+        Button speed = new Button("1×");
+        speed.getStyleClass().addAll("player-speed", "flat");
+        speed.setTooltip(new Tooltip("Playback speed (0.5× to 2×)"));
+        speed.setAccessibleText("Playback speed");
+        speed.setOnAction(e -> {
+            double next = nextRate(player.getRate());
+            player.setRate(next);
+            speed.setText((next == Math.rint(next) ? String.valueOf((int) next) : String.valueOf(next)) + "×");
+        });
         Slider volume = new Slider(0, 1, 0.8);
         volume.setPrefWidth(70);
         volume.setTooltip(new Tooltip("Volume"));
@@ -69,7 +80,11 @@ public final class InlinePlayer extends VBox {
         });
         player.statusProperty().addListener((o, a, s) -> play.setGraphic(new FontIcon(
                 s == MediaPlayer.Status.PLAYING ? Feather.PAUSE : Feather.PLAY)));
-        HBox controls = new HBox(6, play, seek, time, new FontIcon(Feather.VOLUME_2), volume);
+        play.setAccessibleText("Play or pause");
+        play.setTooltip(new Tooltip("Play / pause (Space; ← / → seek 5 s)"));
+        seek.setAccessibleText("Position");
+        volume.setAccessibleText("Volume");
+        HBox controls = new HBox(6, play, seek, time, speed, new FontIcon(Feather.VOLUME_2), volume);
         controls.setAlignment(Pos.CENTER_LEFT);
         if (kind == MediaKind.VIDEO) {
             MediaView view = new MediaView(player);
@@ -83,6 +98,19 @@ public final class InlinePlayer extends VBox {
             getChildren().add(new StackPane(view));
         }
         getChildren().add(controls);
+        setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // one line for audio, no empty space below
+        // with the focus anywhere in the player: Space plays or pauses, ←/→ seek five seconds
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            switch (e.getCode()) {
+                case SPACE -> play.fire();
+                case LEFT -> player.seek(player.getCurrentTime().subtract(Duration.seconds(5)));
+                case RIGHT -> player.seek(player.getCurrentTime().add(Duration.seconds(5)));
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
         player.setOnError(() -> {
             String why = player.getError() == null ? "unknown error" : player.getError().getMessage();
             Label msg = new Label((kind == MediaKind.VIDEO ? "This video" : "This audio") + " cannot be played here ("
@@ -130,6 +158,17 @@ public final class InlinePlayer extends VBox {
             popOut.close();
         }
         media.dispose(player);
+    }
+
+    /** 0.5×, 0.75×, 1×, 1.25×, 1.5×, 2×, then back to 0.5×. */
+    static double nextRate(double current) {
+        double[] rates = {0.5, 0.75, 1, 1.25, 1.5, 2};
+        for (double r : rates) {
+            if (r > current + 1e-9) {
+                return r;
+            }
+        }
+        return rates[0];
     }
 
     static String format(Duration d) {
