@@ -76,9 +76,12 @@ public final class GroupDetailView extends BorderPane {
         sequence.selectedProperty().bindBidirectional(timeline.bySequenceProperty());
         Button zoomIn = new Button(null, new FontIcon(Feather.ZOOM_IN));
         zoomIn.setTooltip(new Tooltip("Zoom in (or mouse wheel over the timeline)"));
+        zoomIn.setAccessibleText("Zoom the timeline in");
         zoomIn.setOnAction(e -> timeline.zoomBy(2));
         Button zoomOut = new Button(null, new FontIcon(Feather.ZOOM_OUT));
         zoomOut.setOnAction(e -> timeline.zoomBy(0.5));
+        zoomOut.setAccessibleText("Zoom the timeline out");
+        zoomOut.setTooltip(new Tooltip("Zoom out"));
         Button fit = new Button("Fit");
         fit.setOnAction(e -> timeline.fit());
         Label legend = new Label();
@@ -106,6 +109,7 @@ public final class GroupDetailView extends BorderPane {
         tabs.getTabs().addAll(conversationTab, new Tab("Tool calls", calls), new Tab("Raw JSON", json), costTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("detailTabs");
+        tabs.setAccessibleText("Group detail: conversation, tool calls, raw JSON, cost");
         setTop(new VBox(header, timelineBox));
         setCenter(tabs);
     }

@@ -46,6 +46,7 @@ public final class GroupListView extends BorderPane {
         this.vm = vm;
         this.zone = zone;
         table.setId("groupsTable");
+        table.setAccessibleText("Groups (Ctrl+1)");
         table.setItems(vm.rows());
         vm.rows().comparatorProperty().bind(table.comparatorProperty());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

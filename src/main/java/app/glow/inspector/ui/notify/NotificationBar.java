@@ -45,6 +45,7 @@ public final class NotificationBar {
     public NotificationBar(ZoneId zone) {
         this.zone = zone;
         pane.setId("notificationPane");
+        pane.setAccessibleText("Latest notice");
         pane.setShowFromTop(true);
         pane.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
         pane.setOnHidden(e -> {

@@ -27,6 +27,7 @@ public final class SearchSlot {
         search = new WorkspaceSearch(ws, indexes, zone);
         tabs.getTabs().setAll(new Tab("Groups", list), new Tab("Search", search.pane()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setAccessibleText("Groups and full-text search (Ctrl+Shift+F)");
         return tabs;
     }
 

@@ -105,6 +105,7 @@ public final class ConversationView extends BorderPane {
     public ConversationView(GroupDetailViewModel vm, ZoneId zone, app.glow.inspector.ui.DialogService dialogs) {
         setId("conversationView");
         list.setId("conversationList");
+        list.setAccessibleText("Conversation (Ctrl+2; ↑/↓ choose a message)");
         list.setItems(vm.conversation().items());
         list.setCellFactory(l -> {
             ConversationCell cell = new ConversationCell(vm, zone, dialogs, review);
@@ -150,10 +151,12 @@ public final class ConversationView extends BorderPane {
         });
         Button prev = new Button(null, new FontIcon(Feather.CHEVRON_UP));
         prev.setTooltip(new Tooltip("Previous match (Shift+Enter)"));
+        prev.setAccessibleText("Previous match");
         prev.setOnAction(e -> vm.find().previous());
         Button next = new Button(null, new FontIcon(Feather.CHEVRON_DOWN));
         next.setId("findNext");
         next.setTooltip(new Tooltip("Next match"));
+        next.setAccessibleText("Next match");
         next.setOnAction(e -> vm.find().next());
         Label findStatus = new Label();
         findStatus.setId("findStatus");
