@@ -69,6 +69,11 @@ final class DemoDataset {
 
     EnumSet<Trait> traits(int g) {
         EnumSet<Trait> t = EnumSet.noneOf(Trait.class);
+        Trait pair = DemoComparePair.trait(g, groupCount);
+        if (pair != null) {
+            t.add(pair);
+            return t;
+        }
         switch (g) {
             case 0, 8 -> t.add(Trait.RICH_MEDIA);
             case 1 -> t.add(Trait.HUGE_CONVERSATION);
@@ -103,6 +108,9 @@ final class DemoDataset {
         DemoCatalog.Course c = DemoCatalog.COURSES.get(r.nextInt(DemoCatalog.COURSES.size()));
         DemoCatalog.Persona p = DemoCatalog.PERSONAS.get(r.nextInt(DemoCatalog.PERSONAS.size()));
         EnumSet<Trait> t = traits(g);
+        if (DemoComparePair.isPair(t)) {
+            return DemoComparePair.name(t);
+        }
         if (t.contains(Trait.HUGE_CONVERSATION)) {
             return "CS 61A · Exam review marathon with Priya";
         }
@@ -172,6 +180,11 @@ final class DemoDataset {
             course = DemoCatalog.COURSES.get(5);
             persona = DemoCatalog.PERSONAS.get(6);
         }
+        boolean pair = DemoComparePair.isPair(traits);
+        if (pair) {
+            course = DemoCatalog.COURSES.get(0);
+            persona = DemoCatalog.PERSONAS.get(0);
+        }
         SplittableRandom s = rng(3, g);
         DemoCatalog.Ta ta = DemoCatalog.TAS.get(s.nextInt(DemoCatalog.TAS.size()));
         DemoCatalog.DemoModel model = DemoCatalog.MODELS.get(s.nextInt(DemoCatalog.MODELS.size()));
@@ -181,12 +194,20 @@ final class DemoDataset {
             ta = DemoCatalog.FORMER_TA;
             toolModel = DemoCatalog.RETIRED_MODEL;
         }
+        if (pair) {
+            ta = DemoCatalog.TAS.get(0);
+            model = DemoComparePair.model(traits);
+            toolModel = model;
+        }
         boolean grading = course.scenario() == DemoCatalog.Scenario.GRADING_FEEDBACK;
 
         int base;
         int window = 6;
         if (traits.contains(Trait.NO_RUNS)) {
             base = 0;
+        } else if (pair) {
+            base = DemoComparePair.runs(traits);
+            window = 0; // no replayed context: the two sequences are the turns themselves
         } else if (traits.contains(Trait.HUGE_CONVERSATION)) {
             base = 280;
             window = 16;
@@ -210,7 +231,8 @@ final class DemoDataset {
                 t = t.plusSeconds(25 + rk.nextInt(traits.contains(Trait.HUGE_CONVERSATION) ? 40 : 240));
             }
             boolean empty = traits.contains(Trait.EMPTY_RUNS) && k % 3 == 1;
-            boolean toolRun = !empty && (grading ? k % 3 == 2 : rk.nextInt(7) == 0) && k > 0;
+            boolean toolRun = pair ? DemoComparePair.toolRun(k, base)
+                    : !empty && (grading ? k % 3 == 2 : rk.nextInt(7) == 0) && k > 0;
             int own = empty ? 0 : (toolRun ? 3 : 2);
             int replay = empty ? 0 : Math.min(window, ownBefore);
             DemoCatalog.DemoModel m = toolRun ? toolModel : model;
@@ -298,7 +320,7 @@ final class DemoDataset {
 
     /** How many uploads of each kind own message m of run k carries (m = 0: the system prompt). */
     UploadCounts uploads(GroupSpec s, int k, int m) {
-        if (m == 0) {
+        if (m == 0 || DemoComparePair.isPair(s.traits)) {
             return new UploadCounts(1, 0, 0, 0, 0);
         }
         RunSpec run = s.runs.get(k);
@@ -342,6 +364,9 @@ final class DemoDataset {
 
     List<ToolCall> calls(GroupSpec s, int k, int m) {
         RunSpec run = s.runs.get(k);
+        if (DemoComparePair.isPair(s.traits)) {
+            return DemoComparePair.calls(ids, s, k, m);
+        }
         if (!run.toolRun() || m != 2) {
             return List.of();
         }
