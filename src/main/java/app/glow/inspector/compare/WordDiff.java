@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A word-level diff of two texts: runs of words (and the spaces and punctuation between) kept, added or removed. */
+/**
+ * A word-level diff of two texts: runs of words (and the spaces and punctuation between) kept, added
+ * or removed. Differences in white space alone are not changes; equal runs carry the left text.
+ */
 public final class WordDiff {
     public enum Op { EQUAL, INSERT, DELETE }
 
@@ -34,7 +37,8 @@ public final class WordDiff {
     public static List<Segment> diff(String left, String right) {
         List<String> a = tokens(left);
         List<String> b = tokens(right);
-        Patch<String> patch = DiffUtils.diff(a, b);
+        // white space against white space is equal whatever its kind or length, as in the alignment's key
+        Patch<String> patch = DiffUtils.diff(a, b, (x, y) -> x.equals(y) || (isSpace(x) && isSpace(y)));
         List<Segment> out = new ArrayList<>();
         int i = 0;
         for (AbstractDelta<String> d : patch.getDeltas()) {
@@ -46,6 +50,10 @@ public final class WordDiff {
         }
         add(out, Op.EQUAL, a.subList(i, a.size()));
         return out;
+    }
+
+    private static boolean isSpace(String token) {
+        return !token.isEmpty() && Character.isWhitespace(token.charAt(0));
     }
 
     private static void add(List<Segment> out, Op op, List<String> tokens) {
