@@ -4,7 +4,6 @@ import app.glow.inspector.demo.DemoIds.Type;
 import app.glow.inspector.demo.GroupSpec.RunSpec;
 import app.glow.inspector.demo.GroupSpec.Trait;
 import app.glow.inspector.model.Message;
-import app.glow.inspector.model.ToolCall;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -301,7 +299,7 @@ final class DemoDataset {
         return new Message(ids.message(g, k, m), role,
                 list(Type.TEXT, g, k, m, n.text), list(Type.AUDIO, g, k, m, n.audio),
                 list(Type.IMAGE, g, k, m, n.image), list(Type.VIDEO, g, k, m, n.video),
-                list(Type.FILE, g, k, m, n.file), calls(s, k, m));
+                list(Type.FILE, g, k, m, n.file), DemoToolCalls.of(this, s, k, m));
     }
 
     private List<String> list(Type type, int g, int k, int m, int count) {
@@ -360,35 +358,6 @@ final class DemoDataset {
             file = DemoMedia.HOSTILE_NAMES.size();
         }
         return new UploadCounts(text, audio, image, video, file);
-    }
-
-    List<ToolCall> calls(GroupSpec s, int k, int m) {
-        RunSpec run = s.runs.get(k);
-        if (DemoComparePair.isPair(s.traits)) {
-            return DemoComparePair.calls(ids, s, k, m);
-        }
-        if (!run.toolRun() || m != 2) {
-            return List.of();
-        }
-        SplittableRandom r = rng(6, s.index, k);
-        int n = 1 + r.nextInt(3);
-        List<ToolCall> out = new ArrayList<>(n);
-        String slug = s.course.slug();
-        String student = s.persona.first().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        for (int p = 0; p < n; p++) {
-            String[] tpl = DemoCatalog.TOOL_CALLS.get((r.nextInt(DemoCatalog.TOOL_CALLS.size()) + p)
-                    % DemoCatalog.TOOL_CALLS.size());
-            String path = switch (tpl[0]) {
-                case "lookup_rubric" -> String.format(tpl[1], slug, "hw" + (1 + s.index % 9));
-                case "read_file" -> String.format(tpl[1], student, "hw" + (1 + s.index % 9));
-                case "grading_template" -> String.format(tpl[1], r.nextBoolean() ? "short" : "detailed");
-                case "search_course_notes" -> String.format(tpl[1], slug, String.valueOf(1 + k % 14));
-                default -> String.format(tpl[1], slug, "lab" + (1 + s.index % 8));
-            };
-            out.add(new ToolCall(ids.call(s.index, k, m, p), tpl[0], path,
-                    run.createdAt().plusMillis(800L + p * 1300L + r.nextInt(400))));
-        }
-        return out;
     }
 
     // ---- Uploads -------------------------------------------------------------------------------
