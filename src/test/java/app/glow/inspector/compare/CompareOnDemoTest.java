@@ -168,6 +168,18 @@ class CompareOnDemoTest {
     }
 
     @Test
+    void aServerThatCapsItsWindowsIsPagedToTheEnd() throws Exception {
+        CountingSource capped = new CountingSource(live, 5);
+        Comparison c = Comparison.load(capped, a, capped, b, CompareProgress.NONE, Cancellation.none());
+        Comparison whole = Comparison.load(live, a, live, b, CompareProgress.NONE, Cancellation.none());
+        assertEquals(13, c.left().messages().size());
+        assertEquals(16, c.right().messages().size());
+        assertEquals(3 + 4, capped.limits.size(), "13 and 16 messages in windows of at most 5");
+        assertEquals(whole.summary(), c.summary());
+        assertEquals(whole.alignment().rows(), c.alignment().rows());
+    }
+
+    @Test
     void cancellingStopsTheLoad() {
         Cancellation c = new Cancellation();
         c.cancel();

@@ -17,9 +17,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class CountingSource implements GroupSource {
     final GroupSource inner;
     final List<Integer> limits = new CopyOnWriteArrayList<>();
+    /** The most messages a window gets, like a server that caps message_limit. */
+    final int cap;
 
     CountingSource(GroupSource inner) {
+        this(inner, Integer.MAX_VALUE);
+    }
+
+    CountingSource(GroupSource inner, int cap) {
         this.inner = inner;
+        this.cap = cap;
     }
 
     @Override
@@ -50,7 +57,7 @@ final class CountingSource implements GroupSource {
     @Override
     public GroupDetail detail(String groupId, Integer offset, Integer limit, Cancellation c) throws SourceException {
         limits.add(limit);
-        return inner.detail(groupId, offset, limit, c);
+        return inner.detail(groupId, offset, limit == null ? cap : Math.min(limit, cap), c);
     }
 
     @Override
