@@ -57,6 +57,7 @@ public final class GlowCli implements Runnable {
         root.addSubcommand("search", new CommandLine(new SearchCommand(ctx)));
         root.addSubcommand("index", new CommandLine(new IndexCommand(ctx)));
         root.addSubcommand("report", new CommandLine(new ReportCommand(ctx)));
+        root.addSubcommand("compare", new CommandLine(new CompareCommand(ctx)));
         // "--body @file.json" is ours; picocli must not read @files as argument lists.
         root.setExpandAtFiles(false);
         root.setOut(new PrintWriter(ctx.out(), true));

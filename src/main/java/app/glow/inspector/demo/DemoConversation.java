@@ -105,6 +105,9 @@ final class DemoConversation {
 
     static String text(GroupSpec s, int k, int m, int part) {
         RunSpec run = s.runs.get(k);
+        if (DemoComparePair.isPair(s.traits)) {
+            return DemoComparePair.text(s, k, m);
+        }
         if (m == 0) {
             return systemPrompt(s, run);
         }

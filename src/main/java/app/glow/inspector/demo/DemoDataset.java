@@ -4,7 +4,6 @@ import app.glow.inspector.demo.DemoIds.Type;
 import app.glow.inspector.demo.GroupSpec.RunSpec;
 import app.glow.inspector.demo.GroupSpec.Trait;
 import app.glow.inspector.model.Message;
-import app.glow.inspector.model.ToolCall;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -69,6 +67,11 @@ final class DemoDataset {
 
     EnumSet<Trait> traits(int g) {
         EnumSet<Trait> t = EnumSet.noneOf(Trait.class);
+        Trait pair = DemoComparePair.trait(g, groupCount);
+        if (pair != null) {
+            t.add(pair);
+            return t;
+        }
         switch (g) {
             case 0, 8 -> t.add(Trait.RICH_MEDIA);
             case 1 -> t.add(Trait.HUGE_CONVERSATION);
@@ -103,6 +106,9 @@ final class DemoDataset {
         DemoCatalog.Course c = DemoCatalog.COURSES.get(r.nextInt(DemoCatalog.COURSES.size()));
         DemoCatalog.Persona p = DemoCatalog.PERSONAS.get(r.nextInt(DemoCatalog.PERSONAS.size()));
         EnumSet<Trait> t = traits(g);
+        if (DemoComparePair.isPair(t)) {
+            return DemoComparePair.name(t);
+        }
         if (t.contains(Trait.HUGE_CONVERSATION)) {
             return "CS 61A · Exam review marathon with Priya";
         }
@@ -172,6 +178,11 @@ final class DemoDataset {
             course = DemoCatalog.COURSES.get(5);
             persona = DemoCatalog.PERSONAS.get(6);
         }
+        boolean pair = DemoComparePair.isPair(traits);
+        if (pair) {
+            course = DemoCatalog.COURSES.get(0);
+            persona = DemoCatalog.PERSONAS.get(0);
+        }
         SplittableRandom s = rng(3, g);
         DemoCatalog.Ta ta = DemoCatalog.TAS.get(s.nextInt(DemoCatalog.TAS.size()));
         DemoCatalog.DemoModel model = DemoCatalog.MODELS.get(s.nextInt(DemoCatalog.MODELS.size()));
@@ -181,12 +192,20 @@ final class DemoDataset {
             ta = DemoCatalog.FORMER_TA;
             toolModel = DemoCatalog.RETIRED_MODEL;
         }
+        if (pair) {
+            ta = DemoCatalog.TAS.get(0);
+            model = DemoComparePair.model(traits);
+            toolModel = model;
+        }
         boolean grading = course.scenario() == DemoCatalog.Scenario.GRADING_FEEDBACK;
 
         int base;
         int window = 6;
         if (traits.contains(Trait.NO_RUNS)) {
             base = 0;
+        } else if (pair) {
+            base = DemoComparePair.runs(traits);
+            window = 0; // no replayed context: the two sequences are the turns themselves
         } else if (traits.contains(Trait.HUGE_CONVERSATION)) {
             base = 280;
             window = 16;
@@ -210,7 +229,8 @@ final class DemoDataset {
                 t = t.plusSeconds(25 + rk.nextInt(traits.contains(Trait.HUGE_CONVERSATION) ? 40 : 240));
             }
             boolean empty = traits.contains(Trait.EMPTY_RUNS) && k % 3 == 1;
-            boolean toolRun = !empty && (grading ? k % 3 == 2 : rk.nextInt(7) == 0) && k > 0;
+            boolean toolRun = pair ? DemoComparePair.toolRun(k, base)
+                    : !empty && (grading ? k % 3 == 2 : rk.nextInt(7) == 0) && k > 0;
             int own = empty ? 0 : (toolRun ? 3 : 2);
             int replay = empty ? 0 : Math.min(window, ownBefore);
             DemoCatalog.DemoModel m = toolRun ? toolModel : model;
@@ -279,7 +299,7 @@ final class DemoDataset {
         return new Message(ids.message(g, k, m), role,
                 list(Type.TEXT, g, k, m, n.text), list(Type.AUDIO, g, k, m, n.audio),
                 list(Type.IMAGE, g, k, m, n.image), list(Type.VIDEO, g, k, m, n.video),
-                list(Type.FILE, g, k, m, n.file), calls(s, k, m));
+                list(Type.FILE, g, k, m, n.file), DemoToolCalls.of(this, s, k, m));
     }
 
     private List<String> list(Type type, int g, int k, int m, int count) {
@@ -298,7 +318,7 @@ final class DemoDataset {
 
     /** How many uploads of each kind own message m of run k carries (m = 0: the system prompt). */
     UploadCounts uploads(GroupSpec s, int k, int m) {
-        if (m == 0) {
+        if (m == 0 || DemoComparePair.isPair(s.traits)) {
             return new UploadCounts(1, 0, 0, 0, 0);
         }
         RunSpec run = s.runs.get(k);
@@ -338,32 +358,6 @@ final class DemoDataset {
             file = DemoMedia.HOSTILE_NAMES.size();
         }
         return new UploadCounts(text, audio, image, video, file);
-    }
-
-    List<ToolCall> calls(GroupSpec s, int k, int m) {
-        RunSpec run = s.runs.get(k);
-        if (!run.toolRun() || m != 2) {
-            return List.of();
-        }
-        SplittableRandom r = rng(6, s.index, k);
-        int n = 1 + r.nextInt(3);
-        List<ToolCall> out = new ArrayList<>(n);
-        String slug = s.course.slug();
-        String student = s.persona.first().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        for (int p = 0; p < n; p++) {
-            String[] tpl = DemoCatalog.TOOL_CALLS.get((r.nextInt(DemoCatalog.TOOL_CALLS.size()) + p)
-                    % DemoCatalog.TOOL_CALLS.size());
-            String path = switch (tpl[0]) {
-                case "lookup_rubric" -> String.format(tpl[1], slug, "hw" + (1 + s.index % 9));
-                case "read_file" -> String.format(tpl[1], student, "hw" + (1 + s.index % 9));
-                case "grading_template" -> String.format(tpl[1], r.nextBoolean() ? "short" : "detailed");
-                case "search_course_notes" -> String.format(tpl[1], slug, String.valueOf(1 + k % 14));
-                default -> String.format(tpl[1], slug, "lab" + (1 + s.index % 8));
-            };
-            out.add(new ToolCall(ids.call(s.index, k, m, p), tpl[0], path,
-                    run.createdAt().plusMillis(800L + p * 1300L + r.nextInt(400))));
-        }
-        return out;
     }
 
     // ---- Uploads -------------------------------------------------------------------------------

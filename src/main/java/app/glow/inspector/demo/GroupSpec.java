@@ -31,7 +31,10 @@ final class GroupSpec {
         /** Plenty of media, to show off the inspector. */
         RICH_MEDIA,
         /** The live generator adds runs to it. */
-        LIVE
+        LIVE,
+        /** The left and right groups of {@link DemoComparePair}. */
+        COMPARE_LEFT,
+        COMPARE_RIGHT
     }
 
     record RunSpec(int index, String id, Instant createdAt, long inputTokens, long cachedInputTokens,

@@ -21,7 +21,7 @@ class LayerRulesTest {
         "app.glow.inspector.model..", "app.glow.inspector.api..", "app.glow.inspector.archive..",
         "app.glow.inspector.service..", "app.glow.inspector.cli..", "app.glow.inspector.demo..",
         "app.glow.inspector.source..", "app.glow.inspector.bridge..", "app.glow.inspector.settings..",
-        "app.glow.inspector.review..", "app.glow.inspector.search.."
+        "app.glow.inspector.review..", "app.glow.inspector.search..", "app.glow.inspector.compare.."
     };
 
     private static final String P = "app.glow.inspector.";
@@ -42,6 +42,7 @@ class LayerRulesTest {
             .layer("Settings").definedBy(P + "settings..")
             .layer("Review").definedBy(P + "review..")
             .layer("Search").definedBy(P + "search..")
+            .layer("Compare").definedBy(P + "compare..")
             .layer("Demo").definedBy(P + "demo..")
             .layer("Cli").definedBy(P + "cli..")
             .layer("Ui").definedBy(P + "ui..")
@@ -53,10 +54,11 @@ class LayerRulesTest {
             .whereLayer("Archive").mayOnlyBeAccessedByLayers("App", "Cli", "Ui", "Review", "Search")
             .whereLayer("Bridge").mayOnlyBeAccessedByLayers("App", "Ui")
             .whereLayer("Settings").mayOnlyBeAccessedByLayers("App", "Ui", "Cli")
-            .whereLayer("Review").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Archive")
+            .whereLayer("Review").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Archive", "Compare")
+            .whereLayer("Compare").mayOnlyBeAccessedByLayers("App", "Ui", "Cli")
             .whereLayer("Search").mayOnlyBeAccessedByLayers("App", "Ui", "Cli")
             .whereLayer("Service").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Archive", "Bridge", "Settings",
-                    "Review", "Search", "Demo")
+                    "Review", "Search", "Demo", "Compare")
             .whereLayer("Api").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Service", "Archive", "Demo",
                     "Review", "Search")
             .ensureAllClassesAreContainedInArchitectureIgnoring(P + "architecture..");
