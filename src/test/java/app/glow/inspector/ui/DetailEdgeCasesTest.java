@@ -123,8 +123,9 @@ class DetailEdgeCasesTest extends FxAppSupport {
         assertTrue(items.get(0) instanceof Conversation.RunHeader);
         assertTrue(items.get(4) instanceof Conversation.RunHeader h && h.noMessages(), "a run with no messages");
         waitFor(10, () -> robot.lookup(".bubble-other").tryQuery().isPresent());
-        assertTrue(robot.lookup(".bubble-role").queryAll().stream().anyMatch(n ->
-                ((javafx.scene.control.Label) n).getText().startsWith("Role: tool")), "an unknown role is labelled");
+        // cells are filled as the list lays out: wait for the label rather than sample it once
+        waitFor(10, () -> robot.lookup(".bubble-role").queryAll().stream().anyMatch(n ->
+                n instanceof javafx.scene.control.Label l && l.getText().startsWith("Role: tool")));
         waitFor(10, () -> robot.lookup(".message-block").tryQuery().isPresent());
         MessageText t = robot.lookup(".message-block").queryAs(MessageText.class);
         String markup = "<b>bold?</b> <script>alert(1)</script> & <img src=x onerror=alert(2)>";
