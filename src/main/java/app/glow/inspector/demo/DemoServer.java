@@ -244,10 +244,10 @@ public final class DemoServer implements AutoCloseable {
     // ---- Endpoints -----------------------------------------------------------------------------
 
     private void group(HttpExchange ex, JsonNode body) throws IOException {
-        String id = requiredString(body, "group_id");
-        boolean detail = optionalBoolean(body, "include_detail");
-        Integer limit = optionalNonNegative(body, "message_limit");
-        Integer offset = optionalNonNegative(body, "message_offset");
+        String id = DemoFields.requiredString(body, "group_id");
+        boolean detail = DemoFields.optionalBoolean(body, "include_detail");
+        Integer limit = DemoFields.optionalNonNegative(body, "message_limit");
+        Integer offset = DemoFields.optionalNonNegative(body, "message_offset");
         if (!detail) {
             json(ex, 200, api.lean(id));
         } else {
@@ -256,16 +256,16 @@ public final class DemoServer implements AutoCloseable {
     }
 
     private void groups(HttpExchange ex, JsonNode body) throws IOException {
-        Integer size = body.hasNonNull("page_size") ? intField(body, "page_size") : null;
-        String token = optionalString(body, "page_token");
-        String query = optionalString(body, "query");
-        Instant after = optionalInstant(body, "created_after");
-        Instant before = optionalInstant(body, "created_before");
+        Integer size = body.hasNonNull("page_size") ? DemoFields.intField(body, "page_size") : null;
+        String token = DemoFields.optionalString(body, "page_token");
+        String query = DemoFields.optionalString(body, "query");
+        Instant after = DemoFields.optionalInstant(body, "created_after");
+        Instant before = DemoFields.optionalInstant(body, "created_before");
         json(ex, 200, api.page(size, token, query, after, before));
     }
 
     private void refresh(HttpExchange ex, JsonNode body) throws IOException {
-        String id = optionalString(body, "group_id");
+        String id = DemoFields.optionalString(body, "group_id");
         if (id != null && api.data.specById(id).isEmpty()) {
             error(ex, 404, "not_found", "No group " + id + ".");
             return;
@@ -275,7 +275,7 @@ public final class DemoServer implements AutoCloseable {
     }
 
     private void download(HttpExchange ex, MediaKind kind, JsonNode body) throws IOException {
-        String id = requiredString(body, kind.idField());
+        String id = DemoFields.requiredString(body, kind.idField());
         var ref = api.data.upload(DemoIds.Type.valueOf(kind.name()), id);
         if (ref.isEmpty()) {
             error(ex, 404, "not_found", "No " + kind.wireName() + " upload " + id + ".");
@@ -288,7 +288,7 @@ public final class DemoServer implements AutoCloseable {
         h.set("Accept-Ranges", "bytes");
         h.set("ETag", blob.etag());
         if (kind == MediaKind.FILE) {
-            h.set("Content-Disposition", contentDisposition(blob.fileName()));
+            h.set("Content-Disposition", DemoFields.contentDisposition(blob.fileName()));
         }
         long[] range = RangeHeader.resolve(ex.getRequestHeaders().getFirst("Range"), size);
         if (range == RangeHeader.UNSATISFIABLE) {
@@ -314,20 +314,8 @@ public final class DemoServer implements AutoCloseable {
         }
     }
 
-    static String contentDisposition(String name) {
-        if (name == null) {
-            return "attachment";
-        }
-        StringBuilder ascii = new StringBuilder();
-        for (char c : name.toCharArray()) {
-            ascii.append(c < 0x20 || c > 0x7e || c == '"' || c == '\\' ? '_' : c);
-        }
-        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-    }
-
     private void export(HttpExchange ex, JsonNode body) throws IOException {
-        String id = requiredString(body, "target_group_id");
+        String id = DemoFields.requiredString(body, "target_group_id");
         var spec = api.data.specById(id);
         if (spec.isEmpty()) {
             error(ex, 404, "not_found", "No group " + id + ".");
@@ -342,7 +330,7 @@ public final class DemoServer implements AutoCloseable {
     }
 
     private void watch(HttpExchange ex, JsonNode body) throws IOException {
-        String groupId = optionalString(body, "group_id");
+        String groupId = DemoFields.optionalString(body, "group_id");
         long after = live.lastId();
         String last = ex.getRequestHeaders().getFirst("Last-Event-ID");
         if (last != null) {
@@ -399,69 +387,5 @@ public final class DemoServer implements AutoCloseable {
         err.put("code", code);
         err.put("message", message);
         json(ex, status, Map.of("error", err));
-    }
-
-    private static String requiredString(JsonNode body, String field) {
-        JsonNode n = body.get(field);
-        if (n == null || n.isNull()) {
-            throw new DemoApi.InvalidRequest(field + " is required.");
-        }
-        if (!n.isTextual() || n.asText().isEmpty()) {
-            throw new DemoApi.InvalidRequest(field + " must be a non-empty string.");
-        }
-        return n.asText();
-    }
-
-    private static String optionalString(JsonNode body, String field) {
-        JsonNode n = body.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isTextual()) {
-            throw new DemoApi.InvalidRequest(field + " must be a string.");
-        }
-        return n.asText();
-    }
-
-    private static boolean optionalBoolean(JsonNode body, String field) {
-        JsonNode n = body.get(field);
-        if (n == null || n.isNull()) {
-            return false;
-        }
-        if (!n.isBoolean()) {
-            throw new DemoApi.InvalidRequest(field + " must be true or false.");
-        }
-        return n.asBoolean();
-    }
-
-    private static int intField(JsonNode body, String field) {
-        JsonNode n = body.get(field);
-        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-            throw new DemoApi.InvalidRequest(field + " must be an integer.");
-        }
-        return n.asInt();
-    }
-
-    private static Integer optionalNonNegative(JsonNode body, String field) {
-        if (!body.hasNonNull(field)) {
-            return null;
-        }
-        int v = intField(body, field);
-        if (v < 0) {
-            throw new DemoApi.InvalidRequest(field + " must not be negative.");
-        }
-        return v;
-    }
-
-    private static Instant optionalInstant(JsonNode body, String field) {
-        String s = optionalString(body, field);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new DemoApi.InvalidRequest(field + " must be an ISO-8601 timestamp with an offset.");
-        }
     }
 }

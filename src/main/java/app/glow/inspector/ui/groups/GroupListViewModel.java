@@ -278,29 +278,12 @@ public final class GroupListViewModel {
         String q = queryText.get() == null ? "" : queryText.get().strip();
         Instant after = createdFrom.get() == null ? null : createdFrom.get().atStartOfDay(zone).toInstant();
         Instant before = createdTo.get() == null ? null : createdTo.get().plusDays(1).atStartOfDay(zone).toInstant();
-        filtered.setPredicate(localFilter(q, after, before).and(extraFilter));
+        filtered.setPredicate(GroupFilters.local(q, after, before).and(extraFilter));
         GroupsQuery next = new GroupsQuery(PAGE_SIZE, null, q.isEmpty() ? null : q, after, before);
         if (!next.equals(baseQuery)) {
             baseQuery = next;
             reload();
         }
-    }
-
-    /** The same filter the server applies, for loaded rows (and for servers that ignore it). */
-    static Predicate<GroupRow> localFilter(String q, Instant after, Instant before) {
-        String needle = q.toLowerCase(Locale.ROOT);
-        return r -> {
-            GroupSummary s = r.summary();
-            if (!needle.isEmpty() && (s.groupName() == null
-                    || !s.groupName().toLowerCase(Locale.ROOT).contains(needle))) {
-                return false;
-            }
-            Instant t = s.createdAt();
-            if (t != null && after != null && t.isBefore(after)) {
-                return false;
-            }
-            return t == null || before == null || t.isBefore(before);
-        };
     }
 
     /** Called by the view when row {@code index} is shown; loads the next page near the end. */
