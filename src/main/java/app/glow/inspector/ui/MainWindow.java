@@ -242,7 +242,8 @@ public final class MainWindow {
         MenuItem toConversation = new MenuItem("Go to conversation");
         toConversation.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN));
         toConversation.setOnAction(e -> detailView.focusConversation());
-        Menu view = new Menu("View", null, reload, search, toList, toConversation);
+        Menu view = new Menu("View", null, reload, search, toList, toConversation,
+                app.glow.inspector.ui.compare.CompareAction.menuItem(() -> workspace, () -> stage, () -> dialogs));
         view.getItems().addAll(appearance.menuItems());
 
         refreshServer.setId("refreshServerMenu");
