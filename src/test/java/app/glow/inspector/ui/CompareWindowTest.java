@@ -43,6 +43,7 @@ class CompareWindowTest extends FxAppSupport {
         assertEquals(truth.summary().deltas().get(CompareSummary.COST).label(),
                 robot.lookup("#delta-cost").queryAs(Label.class).getText(), "the cost delta is exact");
         waitFor(10, () -> robot.lookup(".compare-gap").tryQuery().isPresent());
+        assertEquals(2, robot.lookup("#compareTimelines .run-timeline").queryAll().size(), "both timelines");
         robot.interact(() -> robot.lookup("#compareRows").queryAs(ListView.class).scrollTo(0));
         waitFor(10, () -> robot.lookup(".diff-insert").tryQuery().isPresent()
                 || robot.lookup(".diff-delete").tryQuery().isPresent());

@@ -76,7 +76,7 @@ public final class CompareWindow {
             if (c == null) {
                 return;
             }
-            summary.getChildren().setAll(summaryGrid(c.summary()), sets("Models", c.summary().models()),
+            summary.getChildren().setAll(summaryGrid(c.summary()), timelines(c), sets("Models", c.summary().models()),
                     sets("Agents", c.summary().agents()), sets("Profiles", c.summary().profiles()),
                     sets("Tool templates", c.toolCalls().templates()), sets("Tool file paths",
                             c.toolCalls().filePaths()));
@@ -111,9 +111,9 @@ public final class CompareWindow {
         metric.setMinWidth(160);
         ColumnConstraints side = new ColumnConstraints();
         side.setMaxWidth(360);
-        ColumnConstraints change = new ColumnConstraints();
-        change.setMinWidth(180); // the point of the table: never the column that gets cut
-        g.getColumnConstraints().addAll(metric, side, side, change);
+        ColumnConstraints changes = new ColumnConstraints();
+        changes.setMinWidth(180); // the point of the table: never the column that gets cut
+        g.getColumnConstraints().addAll(metric, side, side, changes);
         g.addRow(0, bold(""), bold(name(s.left())), bold(name(s.right())), bold("Change"));
         int r = 1;
         for (Map.Entry<String, Delta> e : s.deltas().entrySet()) {
@@ -125,6 +125,33 @@ public final class CompareWindow {
                     new Label(d.right().toPlainString()), change);
         }
         return g;
+    }
+
+    /** Both groups' runs on one axis from each group's first run, coloured alike by model. */
+    private static Node timelines(Comparison c) {
+        long span = Math.max(span(c.left().head().runs()), span(c.right().head().runs()));
+        Map<String, javafx.scene.paint.Color> colours = new java.util.HashMap<>();
+        VBox box = new VBox(4);
+        box.setId("compareTimelines");
+        for (GroupLoad g : List.of(c.left(), c.right())) {
+            var runs = javafx.collections.FXCollections.observableArrayList(g.head().runs());
+            var t = new app.glow.inspector.ui.detail.timeline.RunTimeline(runs,
+                    new javafx.beans.property.SimpleIntegerProperty(-1), new app.glow.inspector.service.ResourceNames(),
+                    java.time.ZoneId.systemDefault(), k -> { });
+            t.setPrefHeight(80);
+            t.shareAxis(Math.max(1, span), colours);
+            box.getChildren().addAll(new Label((g == c.left() ? "Left: " : "Right: ") + g.head().runs().size()
+                    + " runs, from its first run"), t);
+        }
+        return box;
+    }
+
+    private static long span(List<app.glow.inspector.model.RunWithMessages> runs) {
+        if (runs.size() < 2 || runs.get(0).run().createdAt() == null
+                || runs.get(runs.size() - 1).run().createdAt() == null) {
+            return 0;
+        }
+        return runs.get(runs.size() - 1).run().createdAt().toEpochMilli() - runs.get(0).run().createdAt().toEpochMilli();
     }
 
     private static String name(CompareSummary.Side side) {

@@ -46,7 +46,9 @@ public final class RunTimeline extends Region {
     private double[] axis = new double[0];
     /** Runs preceded by an idle gap that was shortened: drawn as a break. */
     private final java.util.List<Integer> breaks = new java.util.ArrayList<>();
-    private final Map<String, Color> modelColours = new HashMap<>();
+    private Map<String, Color> modelColours = new HashMap<>();
+    /** When positive, the time axis spans this many milliseconds from the first run (compare view). */
+    private long fixedSpan = -1;
     private final Tooltip tip = new Tooltip();
     private double zoom = 1;
     private double offset; // pixels scrolled, in zoomed coordinates
@@ -159,6 +161,17 @@ public final class RunTimeline extends Region {
         return Math.max(0, Math.min(o, innerWidth() - (getWidth() - 2 * PAD)));
     }
 
+    /**
+     * Puts this timeline on a shared axis: {@code millis} from its first run, no gaps shortened,
+     * and the given model colours, so two groups' timelines can be read against each other.
+     */
+    public void shareAxis(long millis, Map<String, Color> colours) {
+        fixedSpan = millis;
+        modelColours = colours;
+        layoutAxis();
+        draw();
+    }
+
     /** Runs in equal slots, one after another, instead of by time. */
     public BooleanProperty bySequenceProperty() {
         return bySequence;
@@ -196,6 +209,17 @@ public final class RunTimeline extends Region {
                 breaks.add(k);
             }
             pos[k] = pos[k - 1] + Math.min(gaps[k], cap);
+        }
+        if (fixedSpan > 0 && !bySequence.get()) {
+            Instant t0 = runs.get(0).run().createdAt();
+            breaks.clear();
+            for (int k = 0; k < n; k++) {
+                Instant t = runs.get(k).run().createdAt();
+                double f = t0 == null || t == null ? (double) k / (n - 1)
+                        : (double) (t.toEpochMilli() - t0.toEpochMilli()) / fixedSpan;
+                axis[k] = Math.max(0, Math.min(1, f));
+            }
+            return;
         }
         boolean sequence = bySequence.get() || pos[n - 1] <= 0;
         for (int k = 0; k < n; k++) {
