@@ -243,7 +243,8 @@ public final class MainWindow {
         toConversation.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN));
         toConversation.setOnAction(e -> detailView.focusConversation());
         Menu view = new Menu("View", null, reload, search, toList, toConversation,
-                app.glow.inspector.ui.compare.CompareAction.menuItem(() -> workspace, () -> stage, () -> dialogs));
+                app.glow.inspector.ui.compare.CompareAction.menuItem(() -> workspace, () -> stage, () -> dialogs),
+                app.glow.inspector.ui.compare.CompareAction.archiveMenuItem(() -> workspace, () -> stage, () -> dialogs));
         view.getItems().addAll(appearance.menuItems());
 
         refreshServer.setId("refreshServerMenu");

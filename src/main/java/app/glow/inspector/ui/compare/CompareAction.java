@@ -23,6 +23,46 @@ public final class CompareAction {
         return i;
     }
 
+    /** View → Compare with a group in an archive…: the selected group against one from a ZIP. */
+    public static MenuItem archiveMenuItem(Supplier<Workspace> workspace, Supplier<Window> owner,
+                                           Supplier<DialogService> dialogs) {
+        MenuItem i = new MenuItem("Compare with a group in an archive…");
+        i.setId("compareArchiveMenu");
+        i.setOnAction(e -> startWithArchive(workspace.get(), owner.get(), dialogs.get()));
+        return i;
+    }
+
+    static void startWithArchive(Workspace ws, Window owner, DialogService dialogs) {
+        var selected = ws.list().selection();
+        if (selected.size() != 1) {
+            dialogs.showWarning("Select one group", "Select the group to put against the archive's group.");
+            return;
+        }
+        String liveId = selected.get(0).groupId();
+        dialogs.chooseFileToOpen("Compare with a group in an archive",
+                new DialogService.FileType("Glow export (ZIP)", "*.zip")).ifPresent(file -> ws.list().runner().submit(
+                        c -> app.glow.inspector.archive.ArchiveSource.open(file,
+                                app.glow.inspector.archive.ArchiveLimits.DEFAULT, c),
+                        archive -> {
+                            var ids = archive.manifest().groups();
+                            var id = ids.size() == 1 ? java.util.Optional.of(ids.get(0))
+                                    : dialogs.askText("Group in the archive", "The archive holds " + ids.size()
+                                            + " groups; paste the id of the one to compare.", "compareArchiveGroup")
+                                    .map(String::strip).filter(ids::contains);
+                            if (id.isEmpty()) {
+                                archive.close();
+                                dialogs.showWarning("No group chosen", "Nothing to compare: the id is not in the"
+                                        + " archive's manifest.");
+                                return;
+                            }
+                            CompareViewModel vm = new CompareViewModel(ws.list().runner());
+                            var stage = CompareWindow.open(owner, vm, ws.list().runner(), dialogs);
+                            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> archive.close());
+                            vm.start(ws.source(), liveId, archive, id.get());
+                        },
+                        t -> dialogs.showError("This archive cannot be opened", app.glow.inspector.ui.ErrorText.of(t))));
+    }
+
     static void start(Workspace ws, Window owner, DialogService dialogs) {
         var selected = ws.list().selection();
         if (selected.size() != 2) {
