@@ -253,6 +253,12 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
     }
 
     @Override
+    public GroupSource openArchiveSource(java.nio.file.Path file, app.glow.inspector.source.Cancellation c)
+            throws Exception {
+        return ArchiveSource.open(file, app.glow.inspector.archive.ArchiveLimits.DEFAULT, c);
+    }
+
+    @Override
     public void test(GlowConnection connection, Consumer<String> result) {
         runner.submit(c -> client(connection, RetryPolicy.NONE)
                         .groups(GroupsQuery.firstPage(1), c),

@@ -244,7 +244,8 @@ public final class MainWindow {
         toConversation.setOnAction(e -> detailView.focusConversation());
         Menu view = new Menu("View", null, reload, search, toList, toConversation,
                 app.glow.inspector.ui.compare.CompareAction.menuItem(() -> workspace, () -> stage, () -> dialogs),
-                app.glow.inspector.ui.compare.CompareAction.archiveMenuItem(() -> workspace, () -> stage, () -> dialogs));
+                app.glow.inspector.ui.compare.CompareAction.archiveMenuItem(() -> workspace, () -> stage, () -> dialogs,
+                        switcher));
         view.getItems().addAll(appearance.menuItems());
 
         refreshServer.setId("refreshServerMenu");

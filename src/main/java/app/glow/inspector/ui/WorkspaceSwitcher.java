@@ -12,6 +12,14 @@ public interface WorkspaceSwitcher {
     /** Opens an exported archive (checked in the background) as the data source. */
     void openArchive(java.nio.file.Path file, Consumer<Workspace> ready, Consumer<Throwable> failed);
 
+    /**
+     * Opens an archive as a plain source, checked as any archive is (call off the FX thread), for a
+     * view that reads it beside the open workspace (compare); the caller closes it.
+     */
+    app.glow.inspector.service.GroupSource openArchiveSource(java.nio.file.Path file,
+                                                             app.glow.inspector.source.Cancellation c)
+            throws Exception;
+
     /** Tries a connection (one small page) and reports a line for the user, on the FX thread. */
     void test(GlowConnection connection, Consumer<String> result);
 

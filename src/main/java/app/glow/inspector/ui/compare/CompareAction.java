@@ -25,14 +25,20 @@ public final class CompareAction {
 
     /** View → Compare with a group in an archive…: the selected group against one from a ZIP. */
     public static MenuItem archiveMenuItem(Supplier<Workspace> workspace, Supplier<Window> owner,
-                                           Supplier<DialogService> dialogs) {
+                                           Supplier<DialogService> dialogs,
+                                           app.glow.inspector.ui.WorkspaceSwitcher archives) {
         MenuItem i = new MenuItem("Compare with a group in an archive…");
         i.setId("compareArchiveMenu");
-        i.setOnAction(e -> startWithArchive(workspace.get(), owner.get(), dialogs.get()));
+        i.setOnAction(e -> startWithArchive(workspace.get(), owner.get(), dialogs.get(), archives));
         return i;
     }
 
-    static void startWithArchive(Workspace ws, Window owner, DialogService dialogs) {
+    /** An archive opened for comparing, with its group ids. */
+    private record Opened(app.glow.inspector.service.GroupSource source, java.util.List<String> ids) {
+    }
+
+    static void startWithArchive(Workspace ws, Window owner, DialogService dialogs,
+                                 app.glow.inspector.ui.WorkspaceSwitcher archives) {
         var selected = ws.list().selection();
         if (selected.size() != 1) {
             dialogs.showWarning("Select one group", "Select the group to put against the archive's group.");
@@ -41,10 +47,14 @@ public final class CompareAction {
         String liveId = selected.get(0).groupId();
         dialogs.chooseFileToOpen("Compare with a group in an archive",
                 new DialogService.FileType("Glow export (ZIP)", "*.zip")).ifPresent(file -> ws.list().runner().submit(
-                        c -> app.glow.inspector.archive.ArchiveSource.open(file,
-                                app.glow.inspector.archive.ArchiveLimits.DEFAULT, c),
-                        archive -> {
-                            var ids = archive.manifest().groups();
+                        c -> {
+                            var source = archives.openArchiveSource(file, c);
+                            var page = source.groups(app.glow.inspector.model.GroupsQuery.firstPage(500), c);
+                            return new Opened(source, page.groups().stream().map(g -> g.groupId()).toList());
+                        },
+                        opened -> {
+                            var archive = opened.source();
+                            var ids = opened.ids();
                             var id = ids.size() == 1 ? java.util.Optional.of(ids.get(0))
                                     : dialogs.askText("Group in the archive", "The archive holds " + ids.size()
                                             + " groups; paste the id of the one to compare.", "compareArchiveGroup")
