@@ -19,7 +19,8 @@ public final class ColumnLayout {
     private ColumnLayout() {
     }
 
-    static final String LIVE_COLUMN = "col-live";
+    /** A column property: its visibility follows the app's state (the Live column), not a saved choice. */
+    static final String STATE_VISIBILITY = "glow.visibilityFollowsState";
 
     public static <T> void restoreAndTrack(TableView<T> table, Settings settings, String key) {
         restore(table, settings, key);
@@ -62,7 +63,7 @@ public final class ColumnLayout {
             if (w >= 20 && w <= 2000) {
                 c.setPrefWidth(w);
             }
-            if (!LIVE_COLUMN.equals(c.getId())) { // the Live column shows while something is live, not by choice
+            if (!c.getProperties().containsKey(STATE_VISIBILITY)) {
                 c.setVisible(n.path("visible").asBoolean(true));
             }
             order.add(c);

@@ -77,6 +77,7 @@ public final class GroupListView extends BorderPane {
         table.getColumns().add(GroupColumns.hidden(GroupColumns.text("Agents", 220, GroupRow::agents)));
         table.getColumns().add(GroupColumns.hidden(GroupColumns.text("Profiles", 150, GroupRow::profiles)));
         // the Live column takes room only while a generation runs
+        liveColumn.getProperties().put(ColumnLayout.STATE_VISIBILITY, Boolean.TRUE);
         liveColumn.setVisible(!vm.progress().isEmpty());
         vm.progress().addListener((javafx.collections.MapChangeListener<String, LiveProgress>) c ->
                 liveColumn.setVisible(!vm.progress().isEmpty()));
