@@ -14,8 +14,12 @@ public final class Formats {
     private Formats() {
     }
 
+    // String.format parses its pattern on every call, and list cells format numbers every frame
+    private static final ThreadLocal<java.text.NumberFormat> COUNT = ThreadLocal.withInitial(
+            () -> java.text.NumberFormat.getIntegerInstance(Locale.getDefault()));
+
     public static String count(long n) {
-        return String.format(Locale.getDefault(), "%,d", n);
+        return COUNT.get().format(n);
     }
 
     public static String local(Instant t, ZoneId zone) {

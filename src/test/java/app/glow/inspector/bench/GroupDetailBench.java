@@ -124,6 +124,10 @@ public final class GroupDetailBench {
             long posted = System.nanoTime();
             Platform.runLater(() -> lateness.add(System.nanoTime() - posted));
         }, 0, 5, TimeUnit.MILLISECONDS);
+        long[] fxThread = new long[1];
+        BenchFx.onFx(() -> fxThread[0] = Thread.currentThread().getId());
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getThreadCpuTime(fxThread[0]);
         long s0 = System.nanoTime();
         int steps = 0;
         for (int i = 0; i < 3000; i += 15) {
@@ -133,6 +137,8 @@ public final class GroupDetailBench {
             steps++;
         }
         long scrollMs = (System.nanoTime() - s0) / 1_000_000;
+        BenchFx.onFx(() -> { });
+        long jumpCpuMs = (threads.getThreadCpuTime(fxThread[0]) - cpu0) / 1_000_000;
         List<Long> jumpSorted = new ArrayList<>(lateness);
         lateness.clear();
         // Then as a reader scrolls: 120 px (a wheel notch or two) every frame, from the top.
@@ -140,10 +146,15 @@ public final class GroupDetailBench {
         Thread.sleep(300);
         lateness.clear();
         var flow = (javafx.scene.control.skin.VirtualFlow<?>) list.lookup(".virtual-flow");
+        long cpu1 = threads.getThreadCpuTime(fxThread[0]);
         for (int i = 0; i < 400; i++) {
             Platform.runLater(() -> flow.scrollPixels(120));
             Thread.sleep(16);
         }
+        BenchFx.onFx(() -> { });
+        long wheelCpuMs = (threads.getThreadCpuTime(fxThread[0]) - cpu1) / 1_000_000;
+        System.out.printf("FX thread CPU: jumping %,d ms for 200 jumps, wheel %,d ms for 400 frames%n", jumpCpuMs,
+                wheelCpuMs);
         beat.shutdownNow();
         Collections.sort(jumpSorted);
         System.out.printf("FX thread stall, jumping 15 rows at a time: longest %.1f ms, p99 %.1f ms%n",

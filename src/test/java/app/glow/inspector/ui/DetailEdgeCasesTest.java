@@ -1,5 +1,7 @@
 package app.glow.inspector.ui;
 
+import static app.glow.inspector.ui.FxAppSupport.inState;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,7 +124,7 @@ class DetailEdgeCasesTest extends FxAppSupport {
         var items = vm().conversation().items();
         assertTrue(items.get(0) instanceof Conversation.RunHeader);
         assertTrue(items.get(4) instanceof Conversation.RunHeader h && h.noMessages(), "a run with no messages");
-        waitFor(10, () -> robot.lookup(".bubble-other").tryQuery().isPresent());
+        waitFor(10, () -> robot.lookup(".bubble").match(inState("other-role")).tryQuery().isPresent());
         // cells are filled as the list lays out: wait for the label rather than sample it once
         waitFor(10, () -> robot.lookup(".bubble-role").queryAll().stream().anyMatch(n ->
                 n instanceof javafx.scene.control.Label l && l.getText().startsWith("Role: tool")));

@@ -56,6 +56,12 @@ abstract class FxAppSupport {
         return robot.lookup(id).queryAs(Label.class);
     }
 
+    /** Nodes in a CSS pseudo-class state (bubbles show role, find and review state that way). */
+    static java.util.function.Predicate<javafx.scene.Node> inState(String pseudoClass) {
+        javafx.css.PseudoClass pc = javafx.css.PseudoClass.getPseudoClass(pseudoClass);
+        return n -> n.getPseudoClassStates().contains(pc);
+    }
+
     /**
      * Waits for a condition; the limit is only how long a broken build waits before failing, so
      * it is generous: scaled by {@code glow.test.timeoutScale} (default 4) for busy machines.

@@ -1,5 +1,7 @@
 package app.glow.inspector.ui;
 
+import static app.glow.inspector.ui.FxAppSupport.inState;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -76,12 +78,23 @@ class GroupDetailTest extends FxAppSupport {
         assertEquals(g.runCount(), vm().conversation().runs().size(), "every run is on the timeline");
         assertTrue(vm().conversation().items().get(0) instanceof Conversation.RunHeader);
         // visible bubbles get their text; system prompts are full-width cards
-        waitFor(10, () -> robot.lookup(".bubble-system").tryQuery().isPresent()
+        waitFor(10, () -> robot.lookup(".bubble").match(inState("system")).tryQuery().isPresent()
                 && robot.lookup(".message-block").queryAll().stream().anyMatch(n ->
                 ((MessageText) n).text().startsWith("You are")));
-        assertTrue(robot.lookup(".bubble-user").tryQuery().isPresent());
-        assertTrue(robot.lookup(".bubble-assistant").tryQuery().isPresent());
+        assertTrue(robot.lookup(".bubble").match(inState("user")).tryQuery().isPresent());
+        assertTrue(robot.lookup(".bubble").match(inState("assistant")).tryQuery().isPresent());
         assertTrue(robot.lookup(".attachment-chip").tryQuery().isPresent(), "the rich group shows attachments");
+        // rows are as tall as their bubbles: a short row would let the next one cover its text
+        robot.interact(() -> {
+            for (javafx.scene.Node n : robot.lookup(".conversation-cell").match(GroupDetailTest::shown).queryAll()) {
+                var cell = (javafx.scene.control.ListCell<?>) n;
+                if (cell.getGraphic() != null) {
+                    assertTrue(cell.getHeight() + 0.5 >= cell.getGraphic().getLayoutBounds().getHeight(),
+                            "row " + cell.getIndex() + " is " + cell.getHeight() + " px for content of "
+                                    + cell.getGraphic().getLayoutBounds().getHeight());
+                }
+            }
+        });
         MessageText any = robot.lookup(".message-block").match(GroupDetailTest::shown).queryAs(MessageText.class);
         robot.clickOn(any);
         waitFor(5, () -> any.getChildren().get(0) instanceof SelectableText);
@@ -161,7 +174,7 @@ class GroupDetailTest extends FxAppSupport {
         waitFor(10, () -> robot.lookup(".message-block").queryAll().size() >= 3);
         robot.interact(() -> vm().find().find("you"));
         waitFor(5, () -> vm().find().statusProperty().get().matches("1 of \\d+ \\(in loaded text\\)"));
-        waitFor(5, () -> robot.lookup(".find-current").tryQuery().isPresent());
+        waitFor(5, () -> robot.lookup(".bubble").match(inState("find-current")).tryQuery().isPresent());
         String first = vm().find().statusProperty().get();
         robot.interact(() -> vm().find().next());
         assertTrue(vm().find().statusProperty().get().startsWith("2 of") || first.endsWith("1 of 1 (in loaded text)"));

@@ -43,6 +43,8 @@ public final class ConversationModel {
     private final IntegerProperty newMessages = new SimpleIntegerProperty();
     /** Windows being fetched now; a window leaves this set whatever the outcome. */
     private final Set<Integer> loading = new HashSet<>();
+    /** What to do once a window that is already loading arrives (a jump that met a placeholder's load). */
+    private final java.util.Map<Integer, List<Runnable>> waiting = new java.util.HashMap<>();
     private Conversation conversation;
     private String groupId;
 
@@ -99,6 +101,7 @@ public final class ConversationModel {
         items.clear();
         runs.clear();
         loading.clear();
+        waiting.clear();
         selectedRun.set(-1);
         selectedMessage.set(null);
         conversation = null;
@@ -110,6 +113,7 @@ public final class ConversationModel {
         groupId = id;
         conversation = new Conversation(first, WINDOW);
         loading.clear();
+        waiting.clear();
         runs.setAll(first.runs());
         rebuild();
     }
@@ -127,6 +131,7 @@ public final class ConversationModel {
         fresh.copyFoldsFrom(old);
         conversation = fresh;
         loading.clear();
+        waiting.clear();
         if (freshRuns.size() != runs.size() || !freshRuns.equals(runs)) {
             runs.setAll(freshRuns);
         }
@@ -182,12 +187,22 @@ public final class ConversationModel {
             return;
         }
         if (!loading.add(w)) {
+            if (then != null) {
+                waiting.computeIfAbsent(w, k -> new ArrayList<>()).add(then);
+            }
             return;
         }
         String id = groupId;
         Conversation conv = conversation;
         scope.get().submit(c -> source.detail(id, w * WINDOW, WINDOW, c), d -> {
             loading.remove(w);
+            List<Runnable> after = waiting.remove(w);
+            Runnable done = after == null ? then : () -> {
+                if (then != null) {
+                    then.run();
+                }
+                after.forEach(Runnable::run);
+            };
             if (conversation == null || !id.equals(groupId)) {
                 return;
             }
@@ -197,18 +212,19 @@ public final class ConversationModel {
             }
             Conversation target = conversation;
             if (target != conv && d.totalMessageCount() != target.total()) {
-                loadWindow(w, then); // a live refresh replaced the conversation meanwhile: ask for the fresh window
+                loadWindow(w, done); // a live refresh replaced the conversation meanwhile: ask for the fresh window
                 return;
             }
             if (!target.isLoaded(w)) {
                 target.add(w, d);
                 rebuild();
             }
-            if (then != null) {
-                then.run();
+            if (done != null) {
+                done.run();
             }
         }, t -> {
             loading.remove(w); // shown again, the placeholder asks again
+            waiting.remove(w);
             status.accept("Messages " + Formats.count(w * (long) WINDOW + 1) + "–"
                     + Formats.count((w + 1L) * WINDOW) + ": " + ErrorText.of(t));
         });

@@ -102,11 +102,18 @@ public final class GroupDetailView extends BorderPane {
             tabs.getSelectionModel().select(conversationTab);
             vm.conversation().jumpToMessage(call.position() + 1);
         });
-        TabPane json = new TabPane(new Tab("Group", jsonArea(vm.json().groupJsonProperty(), "groupJson")),
-                new Tab("Selected message", jsonArea(vm.json().messageJsonProperty(), "messageJson")));
+        Tab jsonTab = new Tab("Raw JSON");
+        Tab groupJson = new Tab("Group");
+        Tab messageJson = new Tab("Selected message");
+        groupJson.setContent(jsonArea(vm.json().groupJsonProperty(), "groupJson",
+                jsonTab.selectedProperty().and(groupJson.selectedProperty())));
+        messageJson.setContent(jsonArea(vm.json().messageJsonProperty(), "messageJson",
+                jsonTab.selectedProperty().and(messageJson.selectedProperty())));
+        TabPane json = new TabPane(groupJson, messageJson);
         json.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        jsonTab.setContent(json);
         costTab = new Tab("Cost", costView);
-        tabs.getTabs().addAll(conversationTab, new Tab("Tool calls", calls), new Tab("Raw JSON", json), costTab);
+        tabs.getTabs().addAll(conversationTab, new Tab("Tool calls", calls), jsonTab, costTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("detailTabs");
         tabs.setAccessibleText("Group detail: conversation, tool calls, raw JSON, cost");
@@ -160,12 +167,24 @@ public final class GroupDetailView extends BorderPane {
         conversation.focusList();
     }
 
-    private static TextArea jsonArea(javafx.beans.value.ObservableValue<String> text, String id) {
+    /**
+     * A read-only JSON view that holds its text only while it is on screen: a hidden TextArea with
+     * a group's JSON in it was measured (its whole text laid out) on every layout of the detail,
+     * which was the largest single cost while scrolling the conversation. Its size never depends
+     * on its text, for the same reason.
+     */
+    private static TextArea jsonArea(javafx.beans.value.ObservableValue<String> text, String id,
+                                     javafx.beans.value.ObservableBooleanValue shown) {
         TextArea a = new TextArea();
         a.setId(id);
         a.setEditable(false);
         a.getStyleClass().add("json-view");
-        a.textProperty().bind(text);
+        a.setMinSize(0, 0);
+        a.setPrefSize(400, 300);
+        Runnable update = () -> a.setText(shown.get() ? text.getValue() : "");
+        text.addListener((o, x, y) -> update.run());
+        shown.addListener((o, x, y) -> update.run());
+        update.run();
         return a;
     }
 

@@ -135,12 +135,15 @@ final class GroupColumns {
         c.setCellFactory(col -> new TableCell<>() {
             private final Tooltip tip = new Tooltip();
 
+            {
+                // the exact text is made only when the tooltip is about to show, not per frame
+                tip.setOnShowing(e -> tip.setText(getItem() == null ? "" : Formats.exact(getItem(), zone)));
+            }
+
             @Override
             protected void updateItem(Instant item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : Formats.local(item, zone));
-                // the exact text is made only when the tooltip is about to show
-                tip.setOnShowing(e -> tip.setText(getItem() == null ? "" : Formats.exact(getItem(), zone)));
                 setTooltip(empty || item == null ? null : tip);
             }
         });
@@ -159,11 +162,14 @@ final class GroupColumns {
 
             private final Tooltip tip = new Tooltip();
 
+            {
+                tip.setOnShowing(e -> tip.setText(getItem() == null ? "" : "Exact: " + Money.exact(getItem())));
+            }
+
             @Override
             protected void updateItem(BigDecimal item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : Money.display(item));
-                tip.setText(item == null ? "" : "Exact: " + Money.exact(item));
                 setTooltip(empty || item == null ? null : tip);
             }
         });

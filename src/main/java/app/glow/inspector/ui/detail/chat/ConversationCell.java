@@ -45,12 +45,32 @@ final class ConversationCell extends ListCell<Conversation.Item> {
     private final List<InlinePlayer> players = new ArrayList<>();
     private final RowPresenter presenter;
 
-    private final app.glow.inspector.ui.review.ReviewViewModel review;
+    private final java.util.function.Supplier<app.glow.inspector.ui.review.ReviewViewModel> reviews;
+    private static final javafx.css.PseudoClass SELECTED_RUN = javafx.css.PseudoClass.getPseudoClass("selected-run");
+    // one node per row kind, made on first use and refilled after: a reused node keeps its CSS
+    private Label separator;
+    private Button foldButton;
+    private Label placeholderLabel;
+    private BubbleNode bubble;
+    private final javafx.animation.PauseTransition settle =
+            new javafx.animation.PauseTransition(javafx.util.Duration.millis(120));
+
+    private final RowHeights heights;
+    /** True when this row's content is all there (no text or thumbnail still loading): its height is final. */
+    private boolean settled;
 
     ConversationCell(GroupDetailViewModel vm, ZoneId zone, app.glow.inspector.ui.DialogService dialogs,
-                     app.glow.inspector.ui.review.ReviewViewModel review) {
+                     java.util.function.Supplier<app.glow.inspector.ui.review.ReviewViewModel> reviews,
+                     RowHeights heights) {
         this.vm = vm;
-        this.review = review;
+        this.heights = heights;
+        // the row's own pref height decides; a computed minimum would lay the text out a second time
+        setMinHeight(0);
+        setMaxHeight(Double.MAX_VALUE);
+        // graphic only: a cell with text beside the graphic measures the graphic at its width minus the
+        // graphic's own unwrapped width, which for a full-width bubble is nothing, so rows came out too short
+        setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        this.reviews = reviews;
         this.dialogs = dialogs;
         this.presenter = new RowPresenter(vm, zone);
         this.zone = zone;
@@ -65,82 +85,148 @@ final class ConversationCell extends ListCell<Conversation.Item> {
         players.forEach(InlinePlayer::dispose); // a recycled bubble frees its players
         players.clear();
         setText(null);
+        settled = false;
+        settle.stop();
         if (empty || item == null) {
             setGraphic(null);
             return;
         }
         RowPresenter.Row row = presenter.present(item);
+        settled = !(row instanceof RowPresenter.PlaceholderRow);
         if (row instanceof RowPresenter.SeparatorRow h) {
-            setGraphic(runHeader(h));
+            show(runHeader(h));
         } else if (row instanceof RowPresenter.BubbleRow m) {
-            setGraphic(bubble(m));
+            show(bubble(m));
         } else if (row instanceof RowPresenter.FoldRow f) {
-            setGraphic(fold(f));
+            show(fold(f));
         } else if (row instanceof RowPresenter.PlaceholderRow p) {
-            setGraphic(placeholder(p));
+            show(placeholder(p));
+        }
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        Conversation.Item item = getItem();
+        if (!settled || item == null || width <= 0) {
+            return contentHeight(width);
+        }
+        double font = getFont().getSize();
+        double known = heights.get(item, width, font);
+        if (known >= 0) {
+            return known;
+        }
+        double h = contentHeight(width);
+        heights.put(item, width, font, h);
+        return h;
+    }
+
+    /**
+     * The row's height is its content's at this width. The theme gives list cells one fixed size
+     * (-fx-cell-size), which the default skin returns as the preferred height whatever the content.
+     */
+    private double contentHeight(double width) {
+        Node g = getGraphic();
+        if (g == null) {
+            return 0;
+        }
+        Insets in = getInsets();
+        double inner = width > 0 ? width - in.getLeft() - in.getRight() : -1;
+        double h = Math.max(g.minHeight(inner), g.prefHeight(inner)); // a placeholder keeps its minimum
+        return snapSizeY(h + in.getTop() + in.getBottom());
+    }
+
+    /** Draws the current item again (its highlights, review marks or run numbers changed). */
+    void repaint() {
+        if (!isEmpty() && getItem() != null) {
+            updateItem(getItem(), false);
+        }
+    }
+
+    /** Shows the row's node; the same node again is left in place, so its CSS stays resolved. */
+    private void show(Node n) {
+        if (getGraphic() != n) {
+            setGraphic(n);
         }
     }
 
     private Node runHeader(RowPresenter.SeparatorRow h) {
-        Label l = new Label(h.text());
-        l.setWrapText(true);
-        l.getStyleClass().add("run-separator");
-        l.setMaxWidth(Double.MAX_VALUE);
-        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        l.setAccessibleHelp(h.accessibleHelp());
-        l.setOnMouseClicked(e -> vm.conversation().selectedRunProperty().set(h.runIndex()));
-        if (h.selected()) {
-            l.getStyleClass().add("run-separator-selected");
+        if (separator == null) {
+            separator = new Label();
+            separator.setWrapText(true);
+            separator.getStyleClass().add("run-separator");
+            separator.setMaxWidth(Double.MAX_VALUE);
+            separator.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        return l;
+        separator.setText(h.text());
+        separator.setAccessibleHelp(h.accessibleHelp());
+        separator.setOnMouseClicked(e -> vm.conversation().selectedRunProperty().set(h.runIndex()));
+        separator.pseudoClassStateChanged(SELECTED_RUN, h.selected());
+        return separator;
     }
 
     private Node fold(RowPresenter.FoldRow f) {
-        Button b = new Button(f.text(), new FontIcon(f.open() ? Feather.CHEVRON_DOWN : Feather.CHEVRON_RIGHT));
-        b.getStyleClass().addAll("replay-fold", "flat");
-        b.setMaxWidth(Double.MAX_VALUE);
-        b.setOnAction(e -> vm.conversation().toggleFold(f.runIndex()));
-        return b;
+        if (foldButton == null) {
+            foldButton = new Button();
+            foldButton.getStyleClass().addAll("replay-fold", "flat");
+            foldButton.setMaxWidth(Double.MAX_VALUE);
+        }
+        foldButton.setText(f.text());
+        foldButton.setGraphic(new FontIcon(f.open() ? Feather.CHEVRON_DOWN : Feather.CHEVRON_RIGHT));
+        foldButton.setOnAction(e -> vm.conversation().toggleFold(f.runIndex()));
+        return foldButton;
     }
 
     private Node placeholder(RowPresenter.PlaceholderRow p) {
-        Label l = new Label(p.text());
-        l.getStyleClass().add("window-placeholder");
-        l.setMaxWidth(Double.MAX_VALUE);
-        l.setMinHeight(120);
-        vm.conversation().loadWindow(p.window());
-        return l;
+        if (placeholderLabel == null) {
+            placeholderLabel = new Label();
+            placeholderLabel.getStyleClass().add("window-placeholder");
+            placeholderLabel.setMaxWidth(Double.MAX_VALUE);
+            placeholderLabel.setMinHeight(120);
+        }
+        placeholderLabel.setText(p.text());
+        Conversation.Item shown = getItem();
+        // The list also fills cells it only measures (to size the scroll bar), and a jump or a drag
+        // of the thumb passes placeholders on its way: load a window only for a placeholder that
+        // stays on screen a moment, or passing by would fetch every window of a long group.
+        settle.setOnFinished(e -> {
+            if (getItem() == shown && isVisible() && getScene() != null) {
+                vm.conversation().loadWindow(p.window());
+            }
+        });
+        settle.playFromStart();
+        return placeholderLabel;
     }
 
     private Node bubble(RowPresenter.BubbleRow row) {
         Conversation.MessageItem item = row.item();
         Message m = row.message();
-        Label roleLabel = new Label(row.title());
-        roleLabel.getStyleClass().add("bubble-role");
-        VBox body = new VBox(4, roleLabel);
-        body.getStyleClass().addAll("bubble", "bubble-" + row.roleClass());
-        if (row.match()) {
-            body.getStyleClass().add("find-match");
+        if (bubble == null) {
+            bubble = new BubbleNode(widthProperty());
         }
-        boolean current = row.current();
-        if (current) {
-            body.getStyleClass().add("find-current");
-        }
+        Node marks = null;
+        boolean flagged = false;
+        var review = reviews.get();
         if (review != null && m.id() != null) {
             var notes = review.forMessage(m.id());
-            Node marks = app.glow.inspector.ui.review.AnnotationMarks.of(notes, zone);
-            if (marks != null) {
-                body.getChildren().add(marks);
-                body.getStyleClass().add(notes.stream().anyMatch(a -> a.isFlag()) ? "bubble-flagged" : "bubble-noted");
-            }
+            marks = app.glow.inspector.ui.review.AnnotationMarks.of(notes, zone);
+            flagged = notes.stream().anyMatch(a -> a.isFlag());
         }
+        bubble.frame(row.title(), row.roleClass(), row.match(), row.current(), marks, flagged);
+        boolean current = row.current();
+        List<Node> texts = new ArrayList<>();
         for (String textId : m.textUploadIds()) {
+            TextLoader.Preview cached = vm.texts().cached(textId);
+            if (cached != null) {
+                texts.addAll(textNodes(textId, cached, current));
+                continue;
+            }
             VBox holder = new VBox(4);
             Label loading = new Label("…");
             loading.getStyleClass().add("text-muted");
             holder.getChildren().add(loading);
-            body.getChildren().add(holder);
-            BackgroundRunner.Job job = vm.text(textId, p -> fillText(holder, textId, p, current),
+            texts.add(holder);
+            settled = false;
+            BackgroundRunner.Job job = vm.text(textId, p -> holder.getChildren().setAll(textNodes(textId, p, current)),
                     error -> holder.getChildren().setAll(errorLabel("Text unavailable: " + error)));
             if (job != null) {
                 jobs.add(job);
@@ -149,51 +235,31 @@ final class ConversationCell extends ListCell<Conversation.Item> {
         if (m.textUploadIds().isEmpty()) {
             Label none = new Label("(no text)");
             none.getStyleClass().add("text-muted");
-            body.getChildren().add(none);
+            texts.add(none);
         }
+        bubble.setTexts(texts);
         Node strip = attachments(m);
-        if (strip != null) {
-            body.getChildren().add(strip);
-        }
-        if (row.callsSummary() != null) {
-            Label calls = new Label(row.callsSummary());
-            calls.setWrapText(true);
-            calls.setGraphic(new FontIcon(Feather.TOOL));
-            calls.getStyleClass().add("bubble-calls");
-            body.getChildren().add(calls);
-        }
-        body.setOnMouseClicked(e -> {
+        settled &= strip == null; // thumbnails and file details arrive later and change the height
+        bubble.tail(strip, row.callsSummary());
+        bubble.body().setOnMouseClicked(e -> {
             vm.conversation().selectedMessageProperty().set(m);
             vm.conversation().selectedRunProperty().set(item.runIndex());
         });
-        HBox line = new HBox(body);
-        line.setPadding(new Insets(3, 8, 3, 8));
-        switch (row.roleClass()) {
-            case "system" -> {
-                HBox.setHgrow(body, Priority.ALWAYS);
-                body.setMaxWidth(Double.MAX_VALUE);
-            }
-            case "user" -> {
-                line.setAlignment(Pos.CENTER_RIGHT);
-                body.maxWidthProperty().bind(widthProperty().multiply(0.78));
-            }
-            default -> {
-                line.setAlignment(Pos.CENTER_LEFT);
-                body.maxWidthProperty().bind(widthProperty().multiply(0.78));
-            }
-        }
-        return line;
+        return bubble.root();
     }
 
-    private void fillText(VBox holder, String textId, TextLoader.Preview p, boolean current) {
-        List<Node> nodes = new ArrayList<>();
-        for (TextBlocks.Block b : TextBlocks.split(p.text())) {
-            MessageText t = new MessageText(b.text(), b.code());
-            if (current && b.text().toLowerCase(java.util.Locale.ROOT)
-                    .contains(vm.find().query().toLowerCase(java.util.Locale.ROOT))) {
-                t.makeSelectable().highlight(vm.find().query());
+    /** The nodes for one text upload: the bubble's reused blocks, plus "Show all" for a long text. */
+    private List<Node> textNodes(String textId, TextLoader.Preview p, boolean current) {
+        List<TextBlocks.Block> blocks = TextBlocks.split(p.text());
+        List<Node> nodes = new ArrayList<>(bubble.blocks(blocks));
+        String query = vm.find().query().toLowerCase(java.util.Locale.ROOT);
+        if (current && !query.isEmpty()) {
+            for (Node n : nodes) {
+                MessageText t = (MessageText) n;
+                if (t.text().toLowerCase(java.util.Locale.ROOT).contains(query)) {
+                    t.makeSelectable().highlight(vm.find().query());
+                }
             }
-            nodes.add(t);
         }
         if (!p.complete()) {
             Button all = new Button("Show all (" + size(p.totalBytes()) + ")");
@@ -204,7 +270,7 @@ final class ConversationCell extends ListCell<Conversation.Item> {
             note.getStyleClass().add("text-muted");
             nodes.add(new HBox(8, note, all));
         }
-        holder.getChildren().setAll(nodes);
+        return nodes;
     }
 
     private Node attachments(Message m) {

@@ -21,6 +21,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class ConversationView extends BorderPane {
     private final ListView<Conversation.Item> list = new ListView<>();
     private final TextField find = new TextField();
+    private final java.util.List<ConversationCell> cells = new java.util.ArrayList<>();
+    private final RowHeights heights = new RowHeights();
 
     private app.glow.inspector.ui.review.ReviewViewModel review;
     private final javafx.beans.property.ObjectProperty<Conversation.MessageItem> selectedItem =
@@ -29,12 +31,24 @@ public final class ConversationView extends BorderPane {
     /** Bubbles show the review's flags and notes; they redraw when annotations change. */
     public void attachReview(app.glow.inspector.ui.review.ReviewViewModel r) {
         this.review = r;
-        r.revisionProperty().addListener((o, a, b) -> list.refresh());
+        r.revisionProperty().addListener((o, a, b) -> repaint());
     }
 
     /** The message the keyboard or mouse selected last, with its position and run. */
     public javafx.beans.property.ReadOnlyObjectProperty<Conversation.MessageItem> selectedItemProperty() {
         return selectedItem;
+    }
+
+    /**
+     * Redraws the rows on screen from their items (a selection, find or review change). Unlike
+     * {@code ListView.refresh()}, which throws every cell away and builds new ones, this keeps the
+     * cells and their nodes; the flow only ever makes a screenful of cells plus a few spare.
+     */
+    private void repaint() {
+        heights.clear();
+        for (ConversationCell c : cells) {
+            c.repaint();
+        }
     }
 
     /** Puts the keyboard focus on the conversation list (keeps the selection). */
@@ -108,7 +122,8 @@ public final class ConversationView extends BorderPane {
         list.setAccessibleText("Conversation (Ctrl+2; ↑/↓ choose a message)");
         list.setItems(vm.conversation().items());
         list.setCellFactory(l -> {
-            ConversationCell cell = new ConversationCell(vm, zone, dialogs, review);
+            ConversationCell cell = new ConversationCell(vm, zone, dialogs, () -> review, heights);
+            cells.add(cell);
             // cells take the list's width (minus the scroll bar), so text wraps instead of overflowing
             cell.prefWidthProperty().bind(l.widthProperty().subtract(18));
             cell.setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
@@ -124,6 +139,7 @@ public final class ConversationView extends BorderPane {
         vm.conversation().items().addListener((javafx.collections.ListChangeListener<Conversation.Item>) c -> {
             if (vm.conversation().items().isEmpty()) {
                 selectedItem.set(null); // another group
+                heights.clear();
             }
         });
         Label empty = new Label();
@@ -135,9 +151,9 @@ public final class ConversationView extends BorderPane {
                 list.getSelectionModel().clearAndSelect(index);
             }
         });
-        vm.conversation().selectedRunProperty().addListener((o, a, b) -> list.refresh());
-        vm.find().highlightsChanged().subscribe(x -> list.refresh());
-        vm.conversation().runs().addListener((javafx.collections.ListChangeListener<Object>) c -> list.refresh());
+        vm.conversation().selectedRunProperty().addListener((o, a, b) -> repaint());
+        vm.find().highlightsChanged().subscribe(x -> repaint());
+        vm.conversation().runs().addListener((javafx.collections.ListChangeListener<Object>) c -> repaint());
 
         find.setId("findField");
         find.setPromptText("Find in conversation (Ctrl+F)");

@@ -13,15 +13,16 @@ import javafx.scene.layout.StackPane;
  * context menu. Content is plain text, never markup.
  */
 public final class MessageText extends StackPane {
-    private final String text;
+    private String text;
     private final boolean code;
+    private final Label label;
     private SelectableText selectable;
 
     public MessageText(String text, boolean code) {
         this.text = text;
         this.code = code;
         getStyleClass().add("message-block");
-        Label label = new Label(text);
+        label = new Label(text);
         label.setWrapText(!code);
         label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         label.getStyleClass().add(code ? "message-code-label" : "message-text-label");
@@ -29,7 +30,7 @@ public final class MessageText extends StackPane {
         MenuItem copy = new MenuItem("Copy text");
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
-            c.putString(text);
+            c.putString(this.text);
             Clipboard.getSystemClipboard().setContent(c);
         });
         label.setContextMenu(new ContextMenu(copy));
@@ -39,6 +40,22 @@ public final class MessageText extends StackPane {
             }
         });
         getChildren().add(label);
+    }
+
+    /**
+     * Shows other text in this block (a reused bubble): back to the cheap label if the block had
+     * become selectable, since the selection belonged to the previous text.
+     */
+    public void setText(String newText) {
+        if (newText.equals(text)) {
+            return; // the same message drawn again: keep what the reader selected
+        }
+        this.text = newText;
+        label.setText(newText);
+        if (selectable != null) {
+            selectable = null;
+            getChildren().setAll(label);
+        }
     }
 
     public String text() {
