@@ -73,7 +73,7 @@ final class GroupColumns {
     static TableColumn<GroupRow, String> name() {
         TableColumn<GroupRow, String> c = new TableColumn<>("Name");
         c.setId("col-name");
-        c.setPrefWidth(180);
+        c.setPrefWidth(190);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().summary().groupName()));
         c.setCellFactory(col -> new TableCell<>() {
             private final Tooltip tip = new Tooltip();
@@ -130,7 +130,7 @@ final class GroupColumns {
     static TableColumn<GroupRow, Instant> created(ZoneId zone) {
         TableColumn<GroupRow, Instant> c = new TableColumn<>("Created");
         c.setId("col-created");
-        c.setPrefWidth(175);
+        c.setPrefWidth(165);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().summary().createdAt()));
         c.setCellFactory(col -> new TableCell<>() {
             private final Tooltip tip = new Tooltip();
@@ -150,7 +150,7 @@ final class GroupColumns {
     static TableColumn<GroupRow, BigDecimal> cost() {
         TableColumn<GroupRow, BigDecimal> c = new TableColumn<>("Cost");
         c.setId("col-cost");
-        c.setPrefWidth(90);
+        c.setPrefWidth(82);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().summary().cost()));
         c.setCellFactory(col -> new TableCell<>() {
             {
