@@ -73,6 +73,15 @@ class LayoutAndThemeTest extends FxAppSupport {
         }
         assertTrue(shown.containsAll(names), shown.toString());
         assertEquals(List.of(), cut, "headers cut");
+        // and the values are whole (a name may be cut: its tooltip has it all)
+        for (Node n : table().lookupAll(".table-cell")) {
+            if (n instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getTableColumn() != null
+                    && names.contains(cell.getTableColumn().getText()) && !"Name".equals(cell.getTableColumn().getText())
+                    && cell.lookup(".text") instanceof Text t && (t.getText().endsWith("...") || t.getText().endsWith("…"))) {
+                cut.add(cell.getTableColumn().getText() + ": " + t.getText());
+            }
+        }
+        assertEquals(List.of(), cut, "values cut");
         double scrollBar = 16; // the vertical scroll bar takes its width from the columns' room
         assertTrue(right <= table().getWidth() - scrollBar, table().getVisibleLeafColumns().stream()
                 .map(c -> c.getText() + " " + c.getWidth()).toList() + " end at " + right + " in a list "

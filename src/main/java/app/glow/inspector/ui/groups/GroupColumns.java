@@ -73,7 +73,7 @@ final class GroupColumns {
     static TableColumn<GroupRow, String> name() {
         TableColumn<GroupRow, String> c = new TableColumn<>("Name");
         c.setId("col-name");
-        c.setPrefWidth(190);
+        c.setPrefWidth(180);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().summary().groupName()));
         c.setCellFactory(col -> new TableCell<>() {
             private final Tooltip tip = new Tooltip();
@@ -130,7 +130,7 @@ final class GroupColumns {
     static TableColumn<GroupRow, Instant> created(ZoneId zone) {
         TableColumn<GroupRow, Instant> c = new TableColumn<>("Created");
         c.setId("col-created");
-        c.setPrefWidth(165);
+        c.setPrefWidth(175);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().summary().createdAt()));
         c.setCellFactory(col -> new TableCell<>() {
             private final Tooltip tip = new Tooltip();
