@@ -160,6 +160,13 @@ public final class InlinePlayer extends VBox {
         });
     }
 
+    /** Gives the play button the keyboard focus when the chip that made this player had it. */
+    public void focusPlay(boolean hadFocus) {
+        if (hadFocus) {
+            play.requestFocus();
+        }
+    }
+
     /** Whether this player plays without sound (no audio output device). */
     public boolean isMuted() {
         return lookup("#noSoundNotice") != null;
