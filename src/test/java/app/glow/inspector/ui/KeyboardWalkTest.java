@@ -51,6 +51,20 @@ class KeyboardWalkTest extends FxAppSupport {
         }).get();
     }
 
+    private boolean selectedBubbleRinged() throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            var list = robot.lookup("#conversationList").queryListView();
+            int i = list.getSelectionModel().getSelectedIndex();
+            for (Node n : list.lookupAll(".list-cell")) {
+                if (n instanceof javafx.scene.control.ListCell<?> c && c.getIndex() == i && c.isVisible()
+                        && c.lookup(".bubble") instanceof javafx.scene.layout.Region b && b.getBorder() != null) {
+                    return b.getBorder().getStrokes().get(0).getWidths().getTop() >= 2;
+                }
+            }
+            return false;
+        }).get();
+    }
+
     @Test
     void listDetailConversationPlayerAndBackWithKeysOnly() throws Exception {
         waitFor(20, () -> table().getItems().size() > 10);
@@ -73,6 +87,7 @@ class KeyboardWalkTest extends FxAppSupport {
         }
         assertTrue(found, "no message with a player in reach; at " + robot.lookup("#conversationList").queryListView()
                 .getSelectionModel().getSelectedIndex() + ", focus " + describe());
+        assertTrue(selectedBubbleRinged(), "the focused message shows it");
         StringBuilder path = new StringBuilder();
         for (int t = 0; t < 8 && !focusWithin("attachment-audio") && !focusWithin("attachment-video"); t++) {
             key(KeyCode.TAB);
