@@ -32,7 +32,7 @@ if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
     --description "Inspector for Glow generation groups (app and glow CLI)" \
     --copyright "Glow Inspector team" --about-url "$homepage" \
     --license-file packaging/linux/resources/copyright --resource-dir packaging/linux/resources \
-    --linux-package-name glow-inspector --linux-package-deps "libgtk-3-0, libavcodec59, libavformat59" \
+    --linux-package-name glow-inspector --linux-package-deps "libgtk-3-0, libavcodec59, libavformat59, fonts-symbola" \
     --linux-deb-maintainer "glow-inspector@example.invalid" --linux-app-category education
   deb=$(ls "$out"/deb/*.deb)
   echo "deb: $deb ($(du -h "$deb" | cut -f1)); Depends: $(dpkg-deb -f "$deb" Depends)"

@@ -75,6 +75,16 @@ public final class MediaBridge implements AutoCloseable {
                 + URLEncoder.encode(uploadId, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /**
+     * The URL of a video without its sound tracks, for a computer with no audio output device
+     * (an MP4's sound tracks are hidden; any other file is served as it is).
+     */
+    public String silentUrl(MediaKind kind, String uploadId) {
+        return url(kind, uploadId) + "?" + SILENT;
+    }
+
+    private static final String SILENT = "sound=off";
+
     public int port() {
         return http.getAddress().getPort();
     }
@@ -142,11 +152,54 @@ public final class MediaBridge implements AutoCloseable {
                 plain(ex, 405, "GET or HEAD");
                 return;
             }
-            serve(ex, kind, id, method.equals("HEAD"));
+            long[] hidden = SILENT.equals(ex.getRequestURI().getRawQuery()) && kind == MediaKind.VIDEO
+                    ? soundTracks(kind, id) : new long[0];
+            serve(ex, kind, id, method.equals("HEAD"), hidden);
         }
     }
 
-    private void serve(HttpExchange ex, MediaKind kind, String id, boolean head) throws IOException {
+    private final java.util.Map<String, long[]> soundTracks = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, long[]> e) {
+                    return size() > 64;
+                }
+            });
+
+    /** Where an upload's sound track boxes are (found once per upload, a few small range reads). */
+    private long[] soundTracks(MediaKind kind, String id) throws IOException {
+        String key = kind.wireName() + "/" + id;
+        long[] known = soundTracks.get(key);
+        if (known != null) {
+            return known;
+        }
+        long total;
+        try (MediaStream s = source.openUpload(kind, id, ByteRange.of(0, 0), Cancellation.none())) {
+            total = s.totalSize();
+        } catch (SourceException e) {
+            return new long[0]; // the request itself will fail with this reason; nothing to hide
+        }
+        long[] found;
+        try {
+            found = SoundTracks.find((offset, length) -> {
+                try (MediaStream s = source.openUpload(kind, id, ByteRange.of(offset, offset + length - 1),
+                        Cancellation.none()); InputStream in = s.body()) {
+                    return in.readNBytes(length);
+                } catch (SourceException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }, total);
+        } catch (IOException e) {
+            // the video is then served as it is: the player reports the audio device again, and says so
+            org.slf4j.LoggerFactory.getLogger(MediaBridge.class).warn("Could not read the tracks of {}: {}", key,
+                    e.getMessage());
+            return new long[0];
+        }
+        soundTracks.put(key, found);
+        return found;
+    }
+
+    private void serve(HttpExchange ex, MediaKind kind, String id, boolean head, long[] hidden) throws IOException {
         ByteRange range = null;
         String rh = ex.getRequestHeaders().getFirst("Range");
         if (rh != null && rh.startsWith("bytes=") && rh.indexOf(',') < 0) {
@@ -159,7 +212,7 @@ public final class MediaBridge implements AutoCloseable {
         String key = kind.wireName() + "/" + id;
         Cached hit = cached(key);
         if (hit != null) {
-            serveCached(ex, hit, range, head);
+            serveCached(ex, hit, range, head, hidden);
             return;
         }
         // HEAD asks for the first byte only: enough for the size, type and ETag.
@@ -225,12 +278,13 @@ public final class MediaBridge implements AutoCloseable {
                 while ((length < 0 || sent < length)
                         && (n = in.read(buf, 0, (int) (length < 0 ? buf.length : Math.min(buf.length, length - sent))))
                         >= 0) {
+                    if (copy != null) {
+                        copy.write(buf, 0, n); // the cache keeps the upload as it is
+                    }
+                    SoundTracks.hide(buf, 0, n, (s.isPartial() ? s.firstByte() : 0) + sent, hidden);
                     out.write(buf, 0, n);
                     sent += n;
                     served.addAndGet(n);
-                    if (copy != null) {
-                        copy.write(buf, 0, n);
-                    }
                 }
                 if (length >= 0 && sent < length) {
                     throw new IOException(kind.wireName() + " " + id + " ended after " + sent + " of the " + length
@@ -248,7 +302,8 @@ public final class MediaBridge implements AutoCloseable {
         }
     }
 
-    private void serveCached(HttpExchange ex, Cached c, ByteRange range, boolean head) throws IOException {
+    private void serveCached(HttpExchange ex, Cached c, ByteRange range, boolean head, long[] hidden)
+            throws IOException {
         var h = ex.getResponseHeaders();
         byte[] b = c.bytes();
         if (c.contentType() != null) {
@@ -281,7 +336,13 @@ public final class MediaBridge implements AutoCloseable {
         ex.sendResponseHeaders(status, length == 0 ? -1 : length);
         if (length > 0) {
             try (OutputStream out = ex.getResponseBody()) {
-                out.write(b, first, length);
+                if (hidden.length > 0) {
+                    byte[] part = java.util.Arrays.copyOfRange(b, first, first + length);
+                    SoundTracks.hide(part, 0, length, first, hidden);
+                    out.write(part);
+                } else {
+                    out.write(b, first, length);
+                }
                 served.addAndGet(length);
             }
         }

@@ -110,7 +110,7 @@ final class DemoDataset {
             return DemoComparePair.name(t);
         }
         if (t.contains(Trait.HUGE_CONVERSATION)) {
-            return "CS 61A · Exam review marathon with Priya";
+            return "CS 61A · Exam review marathon with Priya 🎓📚";
         }
         if (t.contains(Trait.MANY_RUNS)) {
             return "CS 162 · Semester of lab help: debugging with Jordan B.";

@@ -278,6 +278,7 @@ public final class MainWindow {
                 + "or set GLOW_INSTANCE_URL and GLOW_TOKEN, to inspect a real instance."));
         Button connect = new Button("Connect…", new FontIcon(Feather.LINK));
         connect.setOnAction(e -> showConnectionDialog());
+        connect.setTooltip(new Tooltip("Connect to another Glow instance, or back to the demo"));
         Button open = new Button("Open group…", new FontIcon(Feather.LOG_IN));
         open.setId("openGroupButton");
         open.setTooltip(new Tooltip("Open a group by id or audit link (Ctrl+L)"));

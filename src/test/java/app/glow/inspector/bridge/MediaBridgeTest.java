@@ -188,4 +188,53 @@ class MediaBridgeTest {
         assertTrue(FileNames.sanitize("a".repeat(500) + ".pdf", "u", null).endsWith(".pdf"));
         assertTrue(FileNames.sanitize("a".repeat(500) + ".pdf", "u", null).length() <= 120);
     }
+
+    @Test
+    void withoutSoundOnlyTheSoundTrackBoxIsRenamedAndRangesAgree() throws Exception {
+        byte[] silent = send("GET", bridge.silentUrl(MediaKind.VIDEO, videoId), null).body();
+        assertEquals(video.length, silent.length);
+        var differ = new java.util.ArrayList<Integer>();
+        for (int i = 0; i < video.length; i++) {
+            if (video[i] != silent[i]) {
+                differ.add(i);
+            }
+        }
+        int at = differ.get(0);
+        assertTrue(differ.stream().allMatch(i -> i < at + 4), "one box type changes, nothing else: " + differ);
+        assertEquals("trak", new String(video, at, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals("free", new String(silent, at, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+        String soun = new String(video, at, 1200, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(soun.contains("soun"), "the renamed track is the sound track");
+        // a range that cuts through the renamed type is patched too, at the same offsets
+        HttpResponse<byte[]> part = send("GET", bridge.silentUrl(MediaKind.VIDEO, videoId),
+                "bytes=" + (at + 2) + "-" + (at + 9));
+        assertEquals(206, part.statusCode());
+        assertArrayEquals(Arrays.copyOfRange(silent, at + 2, at + 10), part.body());
+        // the plain URL still serves the upload as it is
+        assertArrayEquals(video, send("GET", bridge.url(MediaKind.VIDEO, videoId), null).body());
+    }
+
+    @Test
+    void aFileThatIsNoMp4OrLiesAboutItsBoxesIsLeftAlone() throws Exception {
+        for (byte[] hostile : new byte[][] {
+                "not an mp4 at all".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                box("moov", 0x7FFFFFF0), // a movie box claiming far more than the file
+                concat(new byte[] {0, 0, 0, 1, 'f', 't', 'y', 'p', (byte) 0xFF, 0, 0, 0, 0, 0, 0, 0}, new byte[8]),
+                concat(box("moov", 24), box("trak", 16))}) { // a track with no handler
+            assertEquals(0, SoundTracks.find((o, n) -> Arrays.copyOfRange(hostile, (int) Math.min(o, hostile.length),
+                    (int) Math.min(o + n, hostile.length)), hostile.length).length);
+        }
+    }
+
+    private static byte[] box(String type, int size) {
+        byte[] b = new byte[8];
+        java.nio.ByteBuffer.wrap(b).putInt(size).put(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return b;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
 }

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.glow.inspector.ui.groups.LiveProgress;
+import java.util.List;
 import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.text.Text;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.input.KeyCode;
@@ -23,22 +28,80 @@ class LayoutAndThemeTest extends FxAppSupport {
         waitFor(20, () -> table().getItems().size() > 10);
         assertEquals(1440, stage.getScene().getWidth(), 1);
         assertEquals(900, stage.getScene().getHeight(), 1);
+        var visible = table().getVisibleLeafColumns().stream().map(TableColumn::getText).toList();
+        assertFalse(visible.contains("Live"), "nothing is live: no Live column");
+        assertColumnsInView(List.of("Name", "Created", "Cost", "Runs", "Messages", "Total tokens"));
+        Screenshots.save(stage.getScene(), "light");
+    }
+
+    @Test
+    void whileAGenerationRunsTheLiveColumnFitsBesideTheCostAndSizes() throws Exception {
+        waitFor(20, () -> table().getItems().size() > 10);
+        var progress = app.wiring().mainWindow().workspace().list().progress();
+        String live = table().getItems().get(0).groupId();
+        TableColumn<?, ?> name = column("col-name");
+        double nameBefore = name.getWidth();
+        robot.interact(() -> progress.put(live, new LiveProgress(0.4, "2/5 · 40%")));
+        try {
+            waitFor(5, () -> column("col-live").isVisible());
+            robot.interact(() -> { });
+            assertColumnsInView(List.of("Name", "Live", "Created", "Cost", "Runs", "Messages", "Total tokens"));
+            assertTrue(name.getWidth() >= 100, "the name keeps room to be read: " + name.getWidth());
+        } finally {
+            robot.interact(() -> progress.remove(live));
+        }
+        waitFor(5, () -> !column("col-live").isVisible());
+        waitFor(5, () -> Math.abs(name.getWidth() - nameBefore) < 1);
+    }
+
+    /** Every column named is shown, whole (its header not cut), left of the vertical scroll bar. */
+    private void assertColumnsInView(List<String> names) throws Exception {
+        robot.interact(() -> table().layout());
         double x = 0;
-        double costRight = -1;
+        double right = 0;
+        var shown = new java.util.ArrayList<String>();
+        var cut = new java.util.ArrayList<String>();
         for (TableColumn<?, ?> c : table().getVisibleLeafColumns()) {
             x += c.getWidth();
-            if ("col-cost".equals(c.getId()) || "col-total-tokens".equals(c.getId())) {
-                costRight = x;
+            if (names.contains(c.getText())) {
+                right = x;
+                shown.add(c.getText());
+                if (!c.getText().equals(headerText(c))) {
+                    cut.add(headerText(c) + " (" + c.getWidth() + ")");
+                }
             }
         }
+        assertTrue(shown.containsAll(names), shown.toString());
+        assertEquals(List.of(), cut, "headers cut");
+        // and the values are whole (a name may be cut: its tooltip has it all)
+        for (Node n : table().lookupAll(".table-cell")) {
+            if (n instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getTableColumn() != null
+                    && names.contains(cell.getTableColumn().getText()) && !"Name".equals(cell.getTableColumn().getText())
+                    && cell.lookup(".text") instanceof Text t && (t.getText().endsWith("...") || t.getText().endsWith("…"))) {
+                cut.add(cell.getTableColumn().getText() + ": " + t.getText());
+            }
+        }
+        assertEquals(List.of(), cut, "values cut");
         double scrollBar = 16; // the vertical scroll bar takes its width from the columns' room
-        assertTrue(costRight > 0 && costRight <= table().getWidth() - scrollBar, "cost and tokens end at " + costRight
-                + " in a list " + table().getWidth() + " wide");
-        var visible = table().getVisibleLeafColumns().stream().map(TableColumn::getText).toList();
-        assertTrue(visible.containsAll(java.util.List.of("Name", "Created", "Cost", "Runs", "Messages",
-                "Total tokens")), visible.toString());
-        assertFalse(visible.contains("Live"), "nothing is live: no Live column");
-        Screenshots.save(stage.getScene(), "light");
+        assertTrue(right <= table().getWidth() - scrollBar, table().getVisibleLeafColumns().stream()
+                .map(c -> c.getText() + " " + c.getWidth()).toList() + " end at " + right + " in a list "
+                + table().getWidth() + " wide");
+    }
+
+    /** What the column's header shows: the title, or the title cut with an ellipsis. */
+    private String headerText(TableColumn<?, ?> c) {
+        for (Node h : table().lookupAll(".column-header")) {
+            if (h instanceof TableColumnHeader header && header.getTableColumn() == c) {
+                Node label = header.lookup(".label");
+                Node text = label == null ? null : label.lookup(".text");
+                return text instanceof Text t ? t.getText() : null;
+            }
+        }
+        return null;
+    }
+
+    private TableColumn<?, ?> column(String id) {
+        return table().getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
     }
 
     @Test

@@ -103,9 +103,15 @@ class NotificationCentreTest extends FxAppSupport {
         Bounds after = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> table().localToScene(table().getBoundsInLocal())).get();
         assertEquals(before, after, "the list did not move under the pointer");
 
+        // the README's picture: the bell with its count, and the list it opens (which marks them read)
+        var withCount = Screenshots.snapshot(stage.getScene());
         robot.clickOn("#noticeBell");
         waitFor(5, () -> notices.unreadProperty().get() == 0 && !label("#noticeCount").isVisible());
         waitFor(5, () -> robot.lookup("#noticeList").tryQuery().isPresent());
+        robot.sleep(400); // the list fades in
+        Screenshots.save(withCount, stage.getScene(), "notifications", javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof org.controlsfx.control.PopOver && w.isShowing())
+                .toArray(javafx.stage.Window[]::new));
         Label anyTime = robot.lookup("#noticeList .notice-title").queryAs(Label.class);
         assertTrue(anyTime.getText().startsWith("Generation failed"), anyTime.getText());
         robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);

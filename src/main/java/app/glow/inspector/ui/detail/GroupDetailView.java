@@ -69,6 +69,8 @@ public final class GroupDetailView extends BorderPane {
         tokens.setToggleGroup(sizing);
         cost.setToggleGroup(sizing);
         tokens.setSelected(true);
+        tokens.setTooltip(new Tooltip("Bar heights by tokens: input, cached and output stacked"));
+        cost.setTooltip(new Tooltip("Bar heights by cost"));
         timeline.byCostProperty().bind(cost.selectedProperty());
         ToggleButton sequence = new ToggleButton("Sequence");
         sequence.setId("timelineBySequence");
@@ -84,6 +86,7 @@ public final class GroupDetailView extends BorderPane {
         zoomOut.setTooltip(new Tooltip("Zoom out"));
         Button fit = new Button("Fit");
         fit.setOnAction(e -> timeline.fit());
+        fit.setTooltip(new Tooltip("Show every run"));
         Label legend = new Label();
         legend.textProperty().bind(javafx.beans.binding.Bindings.when(timeline.bySequenceProperty())
                 .then("Runs in order; drag to pan, click a run to read it")

@@ -22,6 +22,28 @@ public final class ColumnLayout {
     /** A column property: its visibility follows the app's state (the Live column), not a saved choice. */
     static final String STATE_VISIBILITY = "glow.visibilityFollowsState";
 
+    /** A column property: width lent to a column shown for the app's state, given back when it hides. */
+    static final String LENT_WIDTH = "glow.lentWidth";
+    private static final double MIN_LENDER_WIDTH = 100;
+
+    /**
+     * While {@code borrower} is shown, {@code lender} is narrower by the borrower's width (never
+     * below {@value #MIN_LENDER_WIDTH}); hidden again, the lender gets back what it lent. What is
+     * saved is the lender's width without the loan, so a restart while live keeps the chosen width.
+     */
+    static <T> void lend(TableColumn<T, ?> lender, TableColumn<T, ?> borrower, boolean shown) {
+        double lent = (Double) lender.getProperties().getOrDefault(LENT_WIDTH, 0.0);
+        if (shown && lent == 0) {
+            double w = lender.getWidth() > 0 ? lender.getWidth() : lender.getPrefWidth();
+            double loan = Math.max(0, Math.min(borrower.getPrefWidth(), w - MIN_LENDER_WIDTH));
+            lender.getProperties().put(LENT_WIDTH, loan);
+            lender.setPrefWidth(w - loan);
+        } else if (!shown && lent > 0) {
+            lender.getProperties().remove(LENT_WIDTH);
+            lender.setPrefWidth(lender.getWidth() + lent);
+        }
+    }
+
     public static <T> void restoreAndTrack(TableView<T> table, Settings settings, String key) {
         restore(table, settings, key);
         PauseTransition save = new PauseTransition(Duration.millis(400));
@@ -38,7 +60,7 @@ public final class ColumnLayout {
         for (TableColumn<T, ?> col : table.getColumns()) {
             ObjectNode o = arr.addObject();
             o.put("id", col.getId());
-            o.put("width", col.getWidth());
+            o.put("width", col.getWidth() + (Double) col.getProperties().getOrDefault(LENT_WIDTH, 0.0));
             o.put("visible", col.isVisible());
         }
         return arr;

@@ -153,7 +153,7 @@ final class GroupColumns {
     static TableColumn<GroupRow, BigDecimal> cost() {
         TableColumn<GroupRow, BigDecimal> c = new TableColumn<>("Cost");
         c.setId("col-cost");
-        c.setPrefWidth(90);
+        c.setPrefWidth(82);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().summary().cost()));
         c.setCellFactory(col -> new TableCell<>() {
             {

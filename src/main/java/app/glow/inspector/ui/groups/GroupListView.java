@@ -41,6 +41,7 @@ public final class GroupListView extends BorderPane {
     private final TableView<GroupRow> table = new TableView<>();
     private final TextField search = new TextField();
     private final ZoneId zone;
+    static final double LIVE_WIDTH = 78; // not 80, the default width, which JavaFX widens to fit the cells
 
     public GroupListView(GroupListViewModel vm, ZoneId zone) {
         this.vm = vm;
@@ -62,14 +63,15 @@ public final class GroupListView extends BorderPane {
         placeholder.getStyleClass().add("table-placeholder");
         table.setPlaceholder(placeholder);
         // what the app is for fits at 1440×900: name, when, what it cost, how big; the rest one click away
-        table.getColumns().add(GroupColumns.name());
+        TableColumn<GroupRow, String> nameColumn = GroupColumns.name();
+        table.getColumns().add(nameColumn);
         TableColumn<GroupRow, LiveProgress> liveColumn = live();
         table.getColumns().add(liveColumn);
         table.getColumns().add(GroupColumns.created(zone));
         table.getColumns().add(GroupColumns.cost());
-        table.getColumns().add(GroupColumns.number("Runs", 55, s -> s.runCount()));
-        table.getColumns().add(GroupColumns.number("Messages", 85, s -> s.messageCount()));
-        table.getColumns().add(GroupColumns.number("Total tokens", 105, GroupColumns::totalTokens));
+        table.getColumns().add(GroupColumns.number("Runs", 58, s -> s.runCount()));
+        table.getColumns().add(GroupColumns.number("Messages", 90, s -> s.messageCount()));
+        table.getColumns().add(GroupColumns.number("Total tokens", 110, GroupColumns::totalTokens));
         table.getColumns().add(GroupColumns.hidden(GroupColumns.number("Input tokens", 115, s -> s.inputTokens())));
         table.getColumns().add(GroupColumns.hidden(GroupColumns.number("Cached input", 115, s -> s.cachedInputTokens())));
         table.getColumns().add(GroupColumns.hidden(GroupColumns.number("Output tokens", 115, s -> s.outputTokens())));
@@ -78,6 +80,8 @@ public final class GroupListView extends BorderPane {
         table.getColumns().add(GroupColumns.hidden(GroupColumns.text("Profiles", 150, GroupRow::profiles)));
         // the Live column takes room only while a generation runs
         liveColumn.getProperties().put(ColumnLayout.STATE_VISIBILITY, Boolean.TRUE);
+        // and borrows that room from the name, so the cost and size columns stay in view at 1440×900
+        liveColumn.visibleProperty().addListener((o, was, shown) -> ColumnLayout.lend(nameColumn, liveColumn, shown));
         liveColumn.setVisible(!vm.progress().isEmpty());
         vm.progress().addListener((javafx.collections.MapChangeListener<String, LiveProgress>) c ->
                 liveColumn.setVisible(!vm.progress().isEmpty()));
@@ -154,7 +158,7 @@ public final class GroupListView extends BorderPane {
     private TableColumn<GroupRow, LiveProgress> live() {
         TableColumn<GroupRow, LiveProgress> c = new TableColumn<>("Live");
         c.setId("col-live");
-        c.setPrefWidth(110);
+        c.setPrefWidth(LIVE_WIDTH);
         c.setCellValueFactory(d -> javafx.beans.binding.Bindings.valueAt(vm.progress(), d.getValue().groupId()));
         c.setCellFactory(col -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar();
@@ -162,7 +166,7 @@ public final class GroupListView extends BorderPane {
             private final VBox box = new VBox(1, bar, text);
 
             {
-                bar.setPrefWidth(96);
+                bar.setPrefWidth(LIVE_WIDTH - 10);
                 bar.setPrefHeight(8);
                 text.getStyleClass().add("live-progress-label");
                 getStyleClass().add("live-progress");

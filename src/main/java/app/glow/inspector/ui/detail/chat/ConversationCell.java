@@ -320,11 +320,14 @@ final class ConversationCell extends ListCell<Conversation.Item> {
     private Node playable(MediaKind kind, String id, Feather icon, String text) {
         Button start = new Button(text, new FontIcon(icon));
         start.getStyleClass().addAll("attachment-chip", "attachment-" + kind.wireName());
+        start.setTooltip(new javafx.scene.control.Tooltip(text + " here (Space or Enter)"));
         StackPane holder = new StackPane(start);
         start.setOnAction(e -> {
+            boolean keyboard = start.isFocused();
             InlinePlayer p = new InlinePlayer(vm.media(), kind, id, () -> saveAs(kind, id, null, -1, null));
             players.add(p);
             holder.getChildren().setAll(p);
+            p.focusPlay(keyboard);
             p.player().play();
         });
         return holder;
@@ -334,6 +337,7 @@ final class ConversationCell extends ListCell<Conversation.Item> {
         Label info = new Label("File…", new FontIcon(Feather.FILE));
         info.getStyleClass().add("file-info");
         Button save = new Button("Save as…", new FontIcon(Feather.DOWNLOAD));
+        save.setTooltip(new javafx.scene.control.Tooltip("Save this file"));
         save.setDisable(true);
         HBox chip = new HBox(6, info, save);
         chip.setAlignment(Pos.CENTER_LEFT);

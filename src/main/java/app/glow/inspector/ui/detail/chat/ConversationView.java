@@ -130,6 +130,7 @@ public final class ConversationView extends BorderPane {
             return cell;
         });
         list.getStyleClass().add("conversation");
+        CellKeys.install(list);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b instanceof Conversation.MessageItem m) {
                 selectedItem.set(m);
@@ -158,7 +159,23 @@ public final class ConversationView extends BorderPane {
         find.setId("findField");
         find.setPromptText("Find in conversation (Ctrl+F)");
         HBox.setHgrow(find, Priority.ALWAYS);
-        find.setOnAction(e -> vm.find().find(find.getText()));
+        // Enter finds, Enter again goes to the next match; Shift+Enter to the previous one
+        String[] found = {null};
+        find.setOnAction(e -> {
+            if (find.getText().equals(found[0])) {
+                vm.find().next();
+            } else {
+                found[0] = find.getText();
+                vm.find().find(find.getText());
+            }
+        });
+        find.textProperty().addListener((o, a, b) -> found[0] = null);
+        find.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShiftDown()) {
+                vm.find().previous();
+                e.consume();
+            }
+        });
         find.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 find.clear();
@@ -171,7 +188,7 @@ public final class ConversationView extends BorderPane {
         prev.setOnAction(e -> vm.find().previous());
         Button next = new Button(null, new FontIcon(Feather.CHEVRON_DOWN));
         next.setId("findNext");
-        next.setTooltip(new Tooltip("Next match"));
+        next.setTooltip(new Tooltip("Next match (Enter)"));
         next.setAccessibleText("Next match");
         next.setOnAction(e -> vm.find().next());
         Label findStatus = new Label();

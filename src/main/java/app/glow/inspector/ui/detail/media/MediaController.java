@@ -123,7 +123,18 @@ public final class MediaController implements AutoCloseable {
 
     /** A player for an upload; starting it pauses whichever other player was playing. */
     public MediaPlayer player(MediaKind kind, String uploadId) {
-        MediaPlayer p = new MediaPlayer(new Media(url(kind, uploadId)));
+        return player(kind, uploadId, true);
+    }
+
+    /** A player; without sound, a video's sound tracks are left out (for a computer with no audio device). */
+    public MediaPlayer player(MediaKind kind, String uploadId, boolean sound) {
+        String url = url(kind, uploadId);
+        if (!sound) {
+            synchronized (this) {
+                url = bridge.silentUrl(kind, uploadId);
+            }
+        }
+        MediaPlayer p = new MediaPlayer(new Media(url));
         p.setOnPlaying(() -> {
             for (MediaPlayer other : Set.copyOf(players)) {
                 if (other != p && other.getStatus() == MediaPlayer.Status.PLAYING) {
@@ -133,6 +144,13 @@ public final class MediaController implements AutoCloseable {
         });
         players.add(p);
         return p;
+    }
+
+    /** Whether a player failed only because this computer has no audio output device. */
+    public static boolean noAudioDevice(MediaPlayer p) {
+        var e = p.getError();
+        return e != null && e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT)
+                .contains("audio device");
     }
 
     public void dispose(MediaPlayer p) {
