@@ -135,6 +135,16 @@ final class ConversationCell extends ListCell<Conversation.Item> {
         return snapSizeY(h + in.getTop() + in.getBottom());
     }
 
+    /** True when this cell and all its parents are shown (the list's measuring cell sits in a hidden group). */
+    private boolean onScreen() {
+        for (Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return getScene() != null;
+    }
+
     /** Draws the current item again (its highlights, review marks or run numbers changed). */
     void repaint() {
         if (!isEmpty() && getItem() != null) {
@@ -189,7 +199,7 @@ final class ConversationCell extends ListCell<Conversation.Item> {
         // of the thumb passes placeholders on its way: load a window only for a placeholder that
         // stays on screen a moment, or passing by would fetch every window of a long group.
         settle.setOnFinished(e -> {
-            if (getItem() == shown && isVisible() && getScene() != null) {
+            if (getItem() == shown && onScreen()) {
                 vm.conversation().loadWindow(p.window());
             }
         });
