@@ -186,15 +186,8 @@ final class ConversationCell extends ListCell<Conversation.Item> {
     }
 
     private void fillText(VBox holder, String textId, TextLoader.Preview p, boolean current) {
-        List<Node> nodes = new ArrayList<>();
-        for (TextBlocks.Block b : TextBlocks.split(p.text())) {
-            MessageText t = new MessageText(b.text(), b.code());
-            if (current && b.text().toLowerCase(java.util.Locale.ROOT)
-                    .contains(vm.find().query().toLowerCase(java.util.Locale.ROOT))) {
-                t.makeSelectable().highlight(vm.find().query());
-            }
-            nodes.add(t);
-        }
+        List<Node> nodes = MessageBody.nodes(p.text(), textId, current ? vm.find().query() : "", vm.rendering(),
+                dialogs);
         if (!p.complete()) {
             Button all = new Button("Show all (" + size(p.totalBytes()) + ")");
             all.getStyleClass().add("show-all");

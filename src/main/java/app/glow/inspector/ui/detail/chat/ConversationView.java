@@ -137,6 +137,7 @@ public final class ConversationView extends BorderPane {
         });
         vm.conversation().selectedRunProperty().addListener((o, a, b) -> list.refresh());
         vm.find().highlightsChanged().subscribe(x -> list.refresh());
+        vm.markdownProperty().addListener((o, a, b) -> list.refresh());
         vm.conversation().runs().addListener((javafx.collections.ListChangeListener<Object>) c -> list.refresh());
 
         find.setId("findField");
