@@ -228,4 +228,40 @@ class MarkdownNodesTest {
         List<Node> deep = fx(() -> MessageBody.nodes(">".repeat(500) + " x", "t3", "", rendering, null));
         assertTrue(deep.get(deep.size() - 1) instanceof Label l && l.getText().contains("plain text"));
     }
+
+    @Test
+    void aLinkOpensOnlyAfterTheUserSaidYes() throws Exception {
+        var rendering = new app.glow.inspector.ui.detail.MessageRendering();
+        List<String> opened = new ArrayList<>();
+        rendering.useOpener(opened::add);
+        List<String> asked = new ArrayList<>();
+        boolean[] answer = {false};
+        var dialogs = (app.glow.inspector.ui.DialogService) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {app.glow.inspector.ui.DialogService.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("confirm")) {
+                        asked.add((String) args[1]);
+                        return answer[0];
+                    }
+                    throw new AssertionError("unexpected dialog " + method.getName());
+                });
+        List<Node> nodes = fx(() -> MessageBody.nodes("Read [this](https://example.org/x).", "t9", "", rendering,
+                dialogs));
+        Text link = texts(nodes.get(0), "md-link").get(0);
+        Runnable click = () -> link.fireEvent(new MouseEvent(MouseEvent.MOUSE_CLICKED, 0, 0, 0, 0,
+                MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, false, false, false, null));
+        fx(() -> {
+            click.run();
+            return null;
+        });
+        assertEquals(1, asked.size());
+        assertTrue(asked.get(0).startsWith("https://example.org/x"), asked.get(0));
+        assertTrue(opened.isEmpty(), "declined: not opened");
+        answer[0] = true;
+        fx(() -> {
+            click.run();
+            return null;
+        });
+        assertEquals(List.of("https://example.org/x"), opened);
+    }
 }
