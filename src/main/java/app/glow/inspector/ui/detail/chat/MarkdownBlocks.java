@@ -62,12 +62,12 @@ final class MarkdownBlocks {
     VBox document(Node doc, String source) {
         VBox root = container(doc, 0);
         root.getStyleClass().add("markdown");
-        root.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+        // on click, after the list selected the message on press: the block takes the focus for Ctrl+C;
+        // code blocks are MessageText and turn selectable on their own
+        root.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             javafx.scene.Node block = blockAt(e.getPickResult().getIntersectedNode(), root);
-            // code blocks are MessageText: they turn selectable on their own press
             if (e.getButton() == MouseButton.PRIMARY && block != null && !(block instanceof MessageText)) {
                 block.requestFocus();
-                e.consume();
             }
         });
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
