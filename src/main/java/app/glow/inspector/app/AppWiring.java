@@ -32,6 +32,7 @@ import app.glow.inspector.ui.connection.ConnectionDialog;
 import app.glow.inspector.ui.cost.CostViewModel;
 import app.glow.inspector.service.TextLoader;
 import app.glow.inspector.ui.detail.GroupDetailViewModel;
+import app.glow.inspector.ui.detail.MessageRendering;
 import app.glow.inspector.ui.groups.GroupListViewModel;
 import app.glow.inspector.ui.detail.media.MediaController;
 import app.glow.inspector.ui.live.LiveViewModel;
@@ -59,6 +60,7 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
     private final WindowCache windows = new WindowCache();
     private final AtomicInteger sourceCounter = new AtomicInteger();
     private final BackgroundRunner runner;
+    private final MessageRendering rendering;
     private final Settings settings;
     private final TokenStore tokens;
     private final ZoneId zone = ZoneId.systemDefault();
@@ -99,11 +101,13 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         this.runner = new BackgroundRunner(background, bulk, fx);
         this.reviewWrites = new BackgroundRunner(reviewLane, fx);
         this.settings = new Settings(configFolder.resolve("settings.json"));
+        this.rendering = new MessageRendering(settings);
         this.reviews = openReviews(reviewDb);
         this.tokens = new TokenStore(configFolder.resolve("connection.json"));
         Workspace first = config.archive() != null ? workspace(startArchive(config.archive()))
                 : workspace(config.isDemo() ? ConnectionDialog.Choice.demoChoice() : null, config.connection());
-        this.mainWindow = new MainWindow(first, this, settings, zone, new app.glow.inspector.ui.Appearance(settings, env));
+        this.mainWindow = new MainWindow(first, this, settings, zone, new app.glow.inspector.ui.Appearance(settings, env,
+                rendering));
         mainWindow.useSearch(new app.glow.inspector.search.SearchIndexes(
                 app.glow.inspector.search.SearchIndexes.defaultRoot(env)));
     }
@@ -167,7 +171,7 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
         PricingBook pricing = new PricingBook();
         GroupListViewModel list = new GroupListViewModel(source, runner, state, names, pricing, zone);
         GroupDetailViewModel detail = new GroupDetailViewModel(source, runner, state, names, new TextLoader(source),
-                new MediaController(source, runner));
+                new MediaController(source, runner), rendering);
         ReviewViewModel review = new ReviewViewModel(source, reviews, reviewWrites, state,
                 () -> mainWindow.reviewerName(), java.time.Clock.systemUTC());
         return new Workspace(source, state, list, detail, new CostViewModel(source, runner, state, names, pricing),
@@ -181,6 +185,11 @@ public final class AppWiring implements WorkspaceSwitcher, AutoCloseable {
 
     public GroupSource source() {
         return mainWindow.workspace().source();
+    }
+
+    /** Markdown or plain message text, one choice for every workspace; how approved links open. */
+    public MessageRendering rendering() {
+        return rendering;
     }
 
     public Settings settings() {

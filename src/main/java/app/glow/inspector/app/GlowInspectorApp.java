@@ -47,6 +47,7 @@ public class GlowInspectorApp extends Application {
     @Override
     public void start(Stage stage) {
         wiring.mainWindow().useLogFolder(logFolder, getHostServices()::showDocument);
+        wiring.rendering().useOpener(getHostServices()::showDocument);
         if (configFolder == null) {
             Thread.setDefaultUncaughtExceptionHandler(
                     new UncaughtErrors(Platform::runLater, wiring.mainWindow()::dialogs, logFolder));

@@ -89,6 +89,35 @@ final class DemoConversation {
             "Notes, week 6: \"Every recursive function needs a base case that stops without calling itself, "
                     + "and recursive calls that make progress towards it.\"");
 
+    /** The grading assistant's answer: Markdown, as such assistants write it (the Markdown view's showcase). */
+    static final String GRADING_SUMMARY = """
+            ### Feedback for {first}: {topic}
+
+            I checked the **rubric** and the submission. Part (b) misses the base case for an *empty list*; \
+            the rest matches the criteria.
+
+            | Criterion | Points | Awarded |
+            |---|--:|--:|
+            | Correctness (all doctests pass) | 10 | 10 |
+            | Handles edge cases (empty input, n = 0) | 4 | 2 |
+            | Style and decomposition | 3 | 3 |
+            | Tests written by the student | 3 | 3 |
+
+            What to fix:
+
+            1. Add a check for the empty list at the top of the function:
+               ```python
+               if not lst:
+                   return 0
+               ```
+            2. Run the doctests again with `python3 -m doctest hw.py -v`.
+
+            - Strength: *great tests*, they caught two **off-by-one** errors.
+            - Next step: the [rubric notes](https://example.edu/rubrics/edge-cases) before a regrade request.
+
+            > Suggested feedback: "Great tests! Add a check for the empty list at the top of the function."
+            """;
+
     static String systemPrompt(GroupSpec s, RunSpec run) {
         if (run.toolRun()) {
             return "You are the grading assistant for " + s.course.code() + " (" + s.course.title() + "). Use the "
@@ -123,9 +152,7 @@ final class DemoConversation {
         if (m == 3) {
             line = TOOL_OUTPUTS.get(r.nextInt(TOOL_OUTPUTS.size()));
         } else if (run.toolRun() && m == 2) {
-            line = "I checked the rubric and the submission. Part (b) misses the base case for an empty list "
-                    + "(rubric: \"Handles edge cases\", 4 points); the rest matches the criteria. Suggested "
-                    + "feedback: \"Great tests! Add a check for the empty list at the top of the function.\"";
+            line = GRADING_SUMMARY;
         } else {
             List<String> script = switch (s.course.scenario()) {
                 case OFFICE_HOURS -> m == 1 ? OFFICE_TA : OFFICE_STUDENT;

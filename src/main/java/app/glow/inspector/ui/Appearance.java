@@ -34,12 +34,20 @@ public final class Appearance {
     static final int MAX_SIZE = 24;
 
     private final Settings settings;
+    private final app.glow.inspector.ui.detail.MessageRendering rendering;
     private final Map<String, String> env;
     private Parent root;
     private Theme theme;
     private int size;
 
     public Appearance(Settings settings, Map<String, String> env) {
+        this(settings, env, null);
+    }
+
+    /** With {@code rendering}, the View menu also offers "Render Markdown". */
+    public Appearance(Settings settings, Map<String, String> env,
+                      app.glow.inspector.ui.detail.MessageRendering rendering) {
+        this.rendering = rendering;
         this.settings = settings;
         this.env = env;
         var t = settings.get(THEME_KEY);
@@ -142,6 +150,9 @@ public final class Appearance {
         MenuItem reset = new MenuItem("Normal text size");
         reset.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
         reset.setOnAction(e -> setFontSize(DEFAULT_SIZE));
+        if (rendering != null) {
+            return List.of(new SeparatorMenuItem(), themes, bigger, smaller, reset, rendering.menuItem());
+        }
         return List.of(new SeparatorMenuItem(), themes, bigger, smaller, reset);
     }
 }

@@ -42,10 +42,21 @@ public final class GroupDetailViewModel {
     private final FindModel find;
     private final ToolCallsModel calls;
     private final RawJsonModel json = new RawJsonModel();
+    private final MessageRendering rendering;
+    private final javafx.beans.property.BooleanProperty markdown = new javafx.beans.property.SimpleBooleanProperty();
     private String groupId;
 
+    /** A view model whose text renders Markdown, with nothing remembered (tests, benchmarks). */
     public GroupDetailViewModel(GroupSource source, BackgroundRunner runner, AppState state, ResourceNames names,
                                 TextLoader texts, MediaController media) {
+        this(source, runner, state, names, texts, media, new MessageRendering());
+    }
+
+    public GroupDetailViewModel(GroupSource source, BackgroundRunner runner, AppState state, ResourceNames names,
+                                TextLoader texts, MediaController media, MessageRendering rendering) {
+        this.rendering = rendering;
+        // bound, not listened to: the window-wide choice holds no strong reference to a closed workspace
+        this.markdown.bind(rendering.markdownProperty());
         this.source = source;
         this.runner = runner;
         this.state = state;
@@ -78,6 +89,16 @@ public final class GroupDetailViewModel {
 
     public RawJsonModel json() {
         return json;
+    }
+
+    /** Markdown or plain text, for all messages and per message; how approved links open. */
+    public MessageRendering rendering() {
+        return rendering;
+    }
+
+    /** Whether messages render Markdown (the window-wide choice): views redraw when it changes. */
+    public javafx.beans.value.ObservableBooleanValue markdownProperty() {
+        return markdown;
     }
 
     public ResourceNames names() {

@@ -135,6 +135,23 @@ final class ConversationCell extends ListCell<Conversation.Item> {
         return snapSizeY(h + in.getTop() + in.getBottom());
     }
 
+    /**
+     * Content inside a row changed in place (a block became selectable text): its height is no
+     * longer the one measured, so the row forgets it and measures again.
+     */
+    static void contentChanged(Node inside) {
+        for (Node n = inside; n != null; n = n.getParent()) {
+            if (n instanceof ConversationCell c) {
+                c.settled = false;
+                if (c.getItem() != null) {
+                    c.heights.remove(c.getItem());
+                }
+                c.requestLayout();
+                return;
+            }
+        }
+    }
+
     /** True when this cell and all its parents are shown (the list's measuring cell sits in a hidden group). */
     private boolean onScreen() {
         for (Node n = this; n != null; n = n.getParent()) {
@@ -258,18 +275,27 @@ final class ConversationCell extends ListCell<Conversation.Item> {
         return bubble.root();
     }
 
-    /** The nodes for one text upload: the bubble's reused blocks, plus "Show all" for a long text. */
+    /**
+     * The nodes for one text upload, plus "Show all" for a long text. Plain text (most messages)
+     * refills the bubble's reused blocks; Markdown is drawn as new nodes, and such a row keeps no
+     * cached height, since its "Plain text" toggle changes the height in place.
+     */
     private List<Node> textNodes(String textId, TextLoader.Preview p, boolean current) {
-        List<TextBlocks.Block> blocks = TextBlocks.split(p.text());
-        List<Node> nodes = new ArrayList<>(bubble.blocks(blocks));
-        String query = vm.find().query().toLowerCase(java.util.Locale.ROOT);
-        if (current && !query.isEmpty()) {
-            for (Node n : nodes) {
-                MessageText t = (MessageText) n;
-                if (t.text().toLowerCase(java.util.Locale.ROOT).contains(query)) {
-                    t.makeSelectable().highlight(vm.find().query());
+        List<Node> nodes;
+        if (MarkdownNodes.parse(p.text()).verdict() == MarkdownNodes.Verdict.PLAIN) {
+            nodes = new ArrayList<>(bubble.blocks(TextBlocks.split(p.text())));
+            String query = vm.find().query().toLowerCase(java.util.Locale.ROOT);
+            if (current && !query.isEmpty()) {
+                for (Node n : nodes) {
+                    MessageText t = (MessageText) n;
+                    if (t.text().toLowerCase(java.util.Locale.ROOT).contains(query)) {
+                        t.makeSelectable().highlight(vm.find().query());
+                    }
                 }
             }
+        } else {
+            settled = false;
+            nodes = MessageBody.nodes(p.text(), textId, current ? vm.find().query() : "", vm.rendering(), dialogs);
         }
         if (!p.complete()) {
             Button all = new Button("Show all (" + size(p.totalBytes()) + ")");

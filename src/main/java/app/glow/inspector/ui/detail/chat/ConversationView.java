@@ -154,6 +154,7 @@ public final class ConversationView extends BorderPane {
         });
         vm.conversation().selectedRunProperty().addListener((o, a, b) -> repaint());
         vm.find().highlightsChanged().subscribe(x -> repaint());
+        vm.markdownProperty().addListener((o, a, b) -> repaint());
         vm.conversation().runs().addListener((javafx.collections.ListChangeListener<Object>) c -> repaint());
 
         find.setId("findField");

@@ -67,6 +67,7 @@ public final class MessageText extends StackPane {
         if (selectable == null) {
             selectable = new SelectableText(text, code);
             getChildren().setAll(selectable);
+            ConversationCell.contentChanged(this);
         }
         return selectable;
     }

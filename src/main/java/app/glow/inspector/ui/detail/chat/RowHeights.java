@@ -32,6 +32,11 @@ final class RowHeights {
         heights.put(item, new double[] {width, fontSize, height});
     }
 
+    /** Forgets one row's height (its content changed in place). */
+    void remove(Object item) {
+        heights.remove(item);
+    }
+
     /** Forgets every height (highlights or review marks changed what rows contain). */
     void clear() {
         heights.clear();
