@@ -52,6 +52,7 @@ final class ConversationCell extends ListCell<Conversation.Item> {
     private Button foldButton;
     private Label placeholderLabel;
     private BubbleNode bubble;
+    private final AttachmentStrip attachments;
     private final javafx.animation.PauseTransition settle =
             new javafx.animation.PauseTransition(javafx.util.Duration.millis(120));
 
@@ -64,6 +65,7 @@ final class ConversationCell extends ListCell<Conversation.Item> {
                      RowHeights heights) {
         this.vm = vm;
         this.heights = heights;
+        this.attachments = new AttachmentStrip(vm, dialogs, () -> getScene() == null ? null : getScene().getWindow());
         // the row's own pref height decides; a computed minimum would lay the text out a second time
         setMinHeight(0);
         setMaxHeight(Double.MAX_VALUE);
@@ -265,7 +267,7 @@ final class ConversationCell extends ListCell<Conversation.Item> {
             texts.add(none);
         }
         bubble.setTexts(texts);
-        Node strip = attachments(m);
+        Node strip = attachments.strip(m, jobs, players);
         settled &= strip == null; // thumbnails and file details arrive later and change the height
         bubble.tail(strip, row.callsSummary());
         bubble.body().setOnMouseClicked(e -> {
@@ -307,102 +309,6 @@ final class ConversationCell extends ListCell<Conversation.Item> {
             nodes.add(new HBox(8, note, all));
         }
         return nodes;
-    }
-
-    private Node attachments(Message m) {
-        FlowPane strip = new FlowPane(6, 6);
-        strip.getStyleClass().add("attachment-strip");
-        for (String id : m.imageUploadIds()) {
-            strip.getChildren().add(image(id));
-        }
-        for (String id : m.audioUploadIds()) {
-            strip.getChildren().add(playable(MediaKind.AUDIO, id, Feather.MUSIC, "Play audio"));
-        }
-        for (String id : m.videoUploadIds()) {
-            strip.getChildren().add(playable(MediaKind.VIDEO, id, Feather.FILM, "Play video"));
-        }
-        for (String id : m.fileUploadIds()) {
-            strip.getChildren().add(file(id));
-        }
-        return strip.getChildren().isEmpty() ? null : strip;
-    }
-
-    private Node image(String id) {
-        MediaController media = vm.media();
-        StackPane holder = new StackPane(new Label("Loading image…", new FontIcon(Feather.IMAGE)));
-        holder.getStyleClass().addAll("attachment-image", "attachment-chip");
-        holder.setMinSize(MediaController.THUMB_W / 2, 60);
-        BackgroundRunner.Job job = media.thumbnail(id, img -> {
-            ImageView view = new ImageView(img);
-            view.getStyleClass().add("thumbnail");
-            view.setOnMouseClicked(e -> ImageViewer.show(media, id, () -> saveAs(MediaKind.IMAGE, id, null, -1, null),
-                    getScene() == null ? null : getScene().getWindow()));
-            view.setCursor(javafx.scene.Cursor.HAND);
-            Tooltip.install(view, new Tooltip("Open the image"));
-            holder.getChildren().setAll(view);
-        }, reason -> {
-            Label l = new Label(reason, new FontIcon(Feather.ALERT_TRIANGLE));
-            l.setWrapText(true);
-            l.setMaxWidth(300);
-            l.getStyleClass().add("media-error");
-            holder.getChildren().setAll(l);
-        });
-        if (job != null) {
-            jobs.add(job);
-        }
-        return holder;
-    }
-
-    private Node playable(MediaKind kind, String id, Feather icon, String text) {
-        Button start = new Button(text, new FontIcon(icon));
-        start.getStyleClass().addAll("attachment-chip", "attachment-" + kind.wireName());
-        start.setTooltip(new javafx.scene.control.Tooltip(text + " here (Space or Enter)"));
-        StackPane holder = new StackPane(start);
-        start.setOnAction(e -> {
-            boolean keyboard = start.isFocused();
-            InlinePlayer p = new InlinePlayer(vm.media(), kind, id, () -> saveAs(kind, id, null, -1, null));
-            players.add(p);
-            holder.getChildren().setAll(p);
-            p.focusPlay(keyboard);
-            p.player().play();
-        });
-        return holder;
-    }
-
-    private Node file(String id) {
-        Label info = new Label("File…", new FontIcon(Feather.FILE));
-        info.getStyleClass().add("file-info");
-        Button save = new Button("Save as…", new FontIcon(Feather.DOWNLOAD));
-        save.setTooltip(new javafx.scene.control.Tooltip("Save this file"));
-        save.setDisable(true);
-        HBox chip = new HBox(6, info, save);
-        chip.setAlignment(Pos.CENTER_LEFT);
-        chip.getStyleClass().addAll("attachment-chip", "attachment-file");
-        BackgroundRunner.Job job = vm.media().meta(MediaKind.FILE, id, meta -> {
-            String name = FileNames.sanitize(meta.fileName(), id, FileNames.extensionFor(meta.contentType()));
-            info.setText(name + " · " + size(meta.size()) + " · " + (meta.contentType() == null ? "unknown type"
-                    : meta.contentType()));
-            save.setDisable(false);
-            save.setOnAction(e -> saveAs(MediaKind.FILE, id, name, meta.size(), info));
-        }, error -> info.setText("File unavailable: " + error));
-        if (job != null) {
-            jobs.add(job);
-        }
-        return chip;
-    }
-
-    /** "Save as…": a sanitized name, progress, written whole or not at all. */
-    private void saveAs(MediaKind kind, String id, String suggested, long size, Label progressLabel) {
-        var chosen = dialogs.chooseFileToSave("Save " + kind.wireName(),
-                suggested != null ? suggested : FileNames.sanitize(null, id, ""), null);
-        if (chosen.isEmpty()) {
-            return;
-        }
-        java.nio.file.Path f = chosen.get();
-        Label target = progressLabel != null ? progressLabel : new Label();
-        String before = target.getText();
-        vm.media().save(kind, id, f, size, p -> target.setText(String.format("Saving %.0f%%", p * 100)),
-                msg -> target.setText(msg.startsWith("Saved") ? before + " · saved" : msg));
     }
 
     private static Label errorLabel(String text) {
