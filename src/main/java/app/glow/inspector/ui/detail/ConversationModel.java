@@ -115,6 +115,7 @@ public final class ConversationModel {
         loading.clear();
         waiting.clear();
         runs.setAll(first.runs());
+        items.clear(); // another group: nothing of the last one's rows or scroll position carries over
         rebuild();
     }
 

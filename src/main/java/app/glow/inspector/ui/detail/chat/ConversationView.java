@@ -137,10 +137,17 @@ public final class ConversationView extends BorderPane {
                 vm.conversation().selectedMessageProperty().set(m.message());
             }
         });
+        boolean[] startAtTop = {true};
         vm.conversation().items().addListener((javafx.collections.ListChangeListener<Conversation.Item>) c -> {
             if (vm.conversation().items().isEmpty()) {
                 selectedItem.set(null); // another group
                 heights.clear();
+                startAtTop[0] = true;
+            } else if (startAtTop[0]) {
+                // a group opens at its start, not where the last one was left (which could be
+                // among placeholders the reader never asked for)
+                startAtTop[0] = false;
+                list.scrollTo(0);
             }
         });
         Label empty = new Label();
