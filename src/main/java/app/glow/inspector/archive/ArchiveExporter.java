@@ -134,7 +134,7 @@ public final class ArchiveExporter {
                 throw e;
             }
             try (export; Prefetch body = Prefetch.start("glow-export-read", export.body()::transferTo,
-                    own::cancel)) {
+                    own::cancel, export.contentLength())) {
                 return ServerExport.copy(id, body, options.includeMedia(), mapper, zip,
                         d -> writeGroupJson(id, d, names, zip), spool, c);
             } catch (ArchiveException e) {
@@ -213,9 +213,11 @@ public final class ArchiveExporter {
             throws Exception {
         String contentType = null;
         String fileName = null;
+        long size = -1;
         try (MediaStream head = source.openUpload(k, upload, ByteRange.of(0, 0), c)) {
             contentType = head.contentType();
             fileName = head.fileName();
+            size = head.totalSize();
         } catch (SourceException e) {
             if (e.reason() != SourceException.Reason.RANGE_NOT_SATISFIABLE) {
                 throw e;
@@ -224,7 +226,7 @@ public final class ArchiveExporter {
         Cancellation own = new Cancellation();
         try (Cancellation.Registration link = c.onCancel(own::cancel);
              Prefetch body = Prefetch.start("glow-export-download", out -> source.save(k, upload, out, own),
-                     own::cancel)) {
+                     own::cancel, size)) {
             ExportZip.Stored s = zip.store(path, body, -1, null);
             return new ExportManifest.ExportFile(path, k.wireName(), upload, s.size(), s.sha256(), contentType,
                     fileName);

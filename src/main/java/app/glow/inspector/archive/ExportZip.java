@@ -37,7 +37,7 @@ final class ExportZip implements AutoCloseable {
     private final SeekableByteChannel channel;
     private final ZipArchiveOutputStream zip;
     private final Cancellation c;
-    private final byte[] buf = new byte[Prefetch.CHUNK];
+    private final byte[] buf = new byte[1 << 20];
     private final long time = System.currentTimeMillis();
     private boolean finished;
 

@@ -4,26 +4,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bytes produced on a thread of their own (a network read) and handed over through a few fixed
- * buffers, so the network is read while the bytes before go to disk. At most {@link #SLOTS}
- * buffers of {@link #CHUNK} bytes exist, whatever the size. A failure of the producer reaches
- * the reader as it stands (the same exception), after the bytes that came before it. Closing
- * before the end aborts the producer and waits for it, so nothing reads the connection once its
- * owner has released it.
+ * Bytes produced on a thread of their own (a network read) and handed over through one ring
+ * buffer of at most {@link #CAPACITY} bytes, so the network is read while the bytes before go to
+ * disk, and memory is bounded whatever the size. What has arrived is never held back (a stalled
+ * server's last bytes are read within a poll); each side waits only when the ring is (nearly)
+ * empty or full, and is woken once a useful amount is there, not for every network read. A failure of the producer reaches the reader as it
+ * stands (the same exception) after the bytes that came before it. Closing before the end aborts
+ * the producer and waits for it, so nothing reads the connection once its owner has released it.
  */
 final class Prefetch extends InputStream {
-    static final int CHUNK = 1 << 20;
-    static final int SLOTS = 4;
+    /** Four 1 MiB buffers' worth: enough to keep a disk and a network busy at once. */
+    static final int CAPACITY = 4 << 20;
+    private static final int SMALLEST = 64 << 10;
     private static final Logger LOG = LoggerFactory.getLogger(Prefetch.class);
     private static final long JOIN_MILLIS = 30_000;
-    /** Handed to a waiting producer on close, in place of a free buffer. */
-    private static final byte[] CLOSED = new byte[0];
+    private static final long POLL_MILLIS = 10;
 
     /** Writes the bytes to hand over; runs on the prefetch thread. */
     @FunctionalInterface
@@ -31,23 +33,26 @@ final class Prefetch extends InputStream {
         void writeTo(OutputStream out) throws Exception;
     }
 
-    /** {@code len} bytes of {@code buf}; a negative length ends the stream, with {@code failure} or cleanly. */
-    private record Chunk(byte[] buf, int len, Exception failure) {
-    }
-
-    private static final Chunk END = new Chunk(null, -1, null);
-
-    private final BlockingQueue<Chunk> full = new LinkedBlockingQueue<>();
-    private final BlockingQueue<byte[]> free = new LinkedBlockingQueue<>();
+    private final byte[] ring;
+    /** The reader is woken once this much is there (or at the end). */
+    private final int lowWater;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition readable = lock.newCondition();
+    private final Condition writable = lock.newCondition();
     private final Runnable abort;
     private final Thread thread;
-    private volatile boolean closed;
-    private Chunk current;
-    private int pos;
+    // guarded by lock: the reader alone moves head, the producer alone adds to count's far end
+    private int head;
+    private int count;
+    private boolean readerWaits;
+    private boolean producerWaits;
     private boolean ended;
     private Exception failure;
+    private boolean closed;
 
-    private Prefetch(String name, Producer producer, Runnable abort) {
+    private Prefetch(String name, Producer producer, Runnable abort, long sizeHint) {
+        this.ring = new byte[(int) Math.max(SMALLEST, Math.min(CAPACITY, sizeHint < 0 ? CAPACITY : sizeHint))];
+        this.lowWater = Math.min(SMALLEST, ring.length / 2);
         this.abort = abort;
         this.thread = new Thread(() -> run(producer), name);
         thread.setDaemon(true);
@@ -56,26 +61,32 @@ final class Prefetch extends InputStream {
     /**
      * Starts {@code producer} on its own thread.
      *
-     * @param abort stops the producer early (cancels its request); run by {@link #close()} before the end
+     * @param abort    stops the producer early (cancels its request); run by {@link #close()} before the end
+     * @param sizeHint the bytes expected, or -1: a small file gets a small ring
      */
-    static Prefetch start(String name, Producer producer, Runnable abort) {
-        Prefetch p = new Prefetch(name, producer, abort);
+    static Prefetch start(String name, Producer producer, Runnable abort, long sizeHint) {
+        Prefetch p = new Prefetch(name, producer, abort, sizeHint);
         p.thread.start();
         return p;
     }
 
     private void run(Producer producer) {
         // an Error in the producer must not look like a clean end: the reader would take a cut stream as whole
-        Chunk last = new Chunk(null, -1, new IOException("The download stopped unexpectedly."));
+        Exception last = new IOException("The download stopped unexpectedly.");
         try {
-            Out out = new Out();
-            producer.writeTo(out);
-            out.pass();
-            last = END;
+            producer.writeTo(new Out());
+            last = null;
         } catch (Exception e) {
-            last = new Chunk(null, -1, e);
+            last = e;
         } finally {
-            full.add(last);
+            lock.lock();
+            try {
+                ended = true;
+                failure = last;
+                readable.signal();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -87,57 +98,69 @@ final class Prefetch extends InputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        if (failure != null) {
-            throw asIOException(failure);
-        }
-        if (ended) {
-            return -1;
-        }
         if (len == 0) {
             return 0;
         }
-        while (current == null || pos == current.len()) {
-            if (current != null) {
-                free.add(current.buf());
-                current = null;
+        int from;
+        int n;
+        lock.lock();
+        try {
+            // woken when a useful amount has come (not for every few KiB); a slow server's bytes are taken on a poll
+            while (count < lowWater && !ended) {
+                readerWaits = true;
+                try {
+                    if (!readable.await(POLL_MILLIS, TimeUnit.MILLISECONDS) && count > 0) {
+                        break;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("Interrupted while waiting for the download.");
+                } finally {
+                    readerWaits = false;
+                }
             }
-            Chunk next;
-            try {
-                next = full.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("Interrupted while waiting for the download.");
-            }
-            if (next.len() < 0) {
-                ended = true;
-                if (next.failure() != null) {
-                    failure = next.failure();
-                    throw asIOException(failure);
+            if (count == 0) {
+                if (failure != null) {
+                    throw failure instanceof IOException io ? io : new IOException(failure.getMessage(), failure);
                 }
                 return -1;
             }
-            current = next;
-            pos = 0;
+            from = head;
+            n = Math.min(len, Math.min(count, ring.length - head));
+        } finally {
+            lock.unlock();
         }
-        int n = Math.min(len, current.len() - pos);
-        System.arraycopy(current.buf(), pos, b, off, n);
-        pos += n;
+        // outside the lock: the producer never writes into the count bytes from head
+        System.arraycopy(ring, from, b, off, n);
+        lock.lock();
+        try {
+            head = (head + n) % ring.length;
+            count -= n;
+            if (producerWaits) {
+                writable.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
         return n;
-    }
-
-    private static IOException asIOException(Exception e) {
-        return e instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
 
     /** Stops the producer if it is still at work (aborting its request), and waits for it to end. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        boolean running;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = !ended;
+            writable.signal();
+        } finally {
+            lock.unlock();
         }
-        closed = true;
-        free.add(CLOSED);
-        if (!ended) {
+        if (running) {
             abort.run();
         }
         try {
@@ -146,19 +169,13 @@ final class Prefetch extends InputStream {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            // a producer that ignores the abort: it can only fill buffers nobody reads, never touch the archive
+            // a producer that ignores the abort: it can no longer write (closed), nor touch the archive
             LOG.warn("{} did not stop within {} ms of its abort", thread.getName(), JOIN_MILLIS);
         }
-        current = null;
-        full.clear();
     }
 
-    /** The producer's side: fills one buffer at a time and passes it on when full. */
+    /** The producer's side: copies into the free part of the ring, waiting only while it is full. */
     private final class Out extends OutputStream {
-        private byte[] buf;
-        private int n;
-        private int allocated;
-
         @Override
         public void write(int b) throws IOException {
             write(new byte[] {(byte) b}, 0, 1);
@@ -167,48 +184,36 @@ final class Prefetch extends InputStream {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             while (len > 0) {
-                if (buf == null) {
-                    buf = take();
+                lock.lock();
+                try {
+                    while (count == ring.length && !closed) {
+                        producerWaits = true;
+                        try {
+                            writable.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new InterruptedIOException("Interrupted while handing over the download.");
+                        } finally {
+                            producerWaits = false;
+                        }
+                    }
+                    if (closed) {
+                        throw new IOException("The export stopped reading this download.");
+                    }
+                    // under the lock, so a closed reader is never written to; copies are at most a few KiB here
+                    int tail = (head + count) % ring.length;
+                    int k = Math.min(len, Math.min(ring.length - count, ring.length - tail));
+                    System.arraycopy(b, off, ring, tail, k);
+                    count += k;
+                    off += k;
+                    len -= k;
+                    if (readerWaits && count >= lowWater) {
+                        readable.signal();
+                    }
+                } finally {
+                    lock.unlock();
                 }
-                int k = Math.min(len, buf.length - n);
-                System.arraycopy(b, off, buf, n, k);
-                n += k;
-                off += k;
-                len -= k;
-                if (n == buf.length) {
-                    pass();
-                }
             }
-        }
-
-        void pass() {
-            if (buf != null && n > 0) {
-                full.add(new Chunk(buf, n, null));
-                buf = null;
-                n = 0;
-            }
-        }
-
-        /** A free buffer: a new one while fewer than SLOTS exist, else the next the reader hands back. */
-        private byte[] take() throws IOException {
-            byte[] b = free.poll();
-            if (b == null && allocated < SLOTS) {
-                allocated++;
-                return new byte[CHUNK];
-            }
-            try {
-                if (b == null) {
-                    b = free.take();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("Interrupted while handing over the download.");
-            }
-            if (b == CLOSED || closed) {
-                free.add(CLOSED); // keep it there for a later take
-                throw new IOException("The export stopped reading this download.");
-            }
-            return b;
         }
     }
 }

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(60)
 class OnePassExportTest {
-    /** Three 1 MiB buffers and a bit: every large file crosses several of the reader's buffers. */
+    /** Three MiB and a bit: a large file goes round the reader's 4 MiB ring in several pieces. */
     static final int BIG = 3 * (1 << 20) + 12_345;
 
     @TempDir
