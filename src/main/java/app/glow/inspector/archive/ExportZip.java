@@ -3,6 +3,7 @@ package app.glow.inspector.archive;
 import app.glow.inspector.source.Cancellation;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
@@ -11,6 +12,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -20,7 +25,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * The archive being exported, written on a seekable file: a stored entry goes in as its bytes
  * arrive, in one pass, and the writer goes back to patch its sizes and CRC into the local header
  * once they are known (so nothing is spooled first, and readers that need sizes up front still
- * find them). Each media entry is hashed (SHA-256) on the way. A write that fails says so in
+ * find them). Each media entry is hashed (SHA-256) on the way, on a thread of its own while the
+ * disk takes the same bytes. A write that fails says so in
  * words; {@link #close()} without {@link #finish()} leaves a file the caller throws away.
  */
 final class ExportZip implements AutoCloseable {
@@ -37,7 +43,13 @@ final class ExportZip implements AutoCloseable {
     private final SeekableByteChannel channel;
     private final ZipArchiveOutputStream zip;
     private final Cancellation c;
-    private final byte[] buf = new byte[1 << 20];
+    private final byte[][] bufs = {new byte[1 << 20], new byte[1 << 20]};
+    /** Hashes one buffer while the disk takes it: SHA-256 is the heaviest work per byte here. */
+    private final ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "glow-export-hash");
+        t.setDaemon(true);
+        return t;
+    });
     private final long time = System.currentTimeMillis();
     private boolean finished;
 
@@ -82,18 +94,29 @@ final class ExportZip implements AutoCloseable {
         } catch (IOException e) {
             throw writeFailed(e);
         }
-        for (int r; (r = in.read(buf)) != -1; ) {
-            c.throwIfCancelled();
-            n += r;
-            if (maxBytes >= 0 && n > maxBytes) {
-                throw tooMany.get();
+        // two buffers: one is hashed (on the hasher) and written (here) while the next is read into the other
+        Future<?> hashing = null;
+        int i = 0;
+        try {
+            for (int r = in.read(bufs[i]); r != -1; r = in.read(bufs[i])) {
+                c.throwIfCancelled();
+                n += r;
+                if (maxBytes >= 0 && n > maxBytes) {
+                    throw tooMany.get();
+                }
+                byte[] b = bufs[i];
+                int len = r;
+                await(hashing); // the previous buffer is hashed: the digest is free, and that buffer may be refilled
+                hashing = hasher.submit(() -> sha.update(b, 0, len));
+                try {
+                    zip.write(b, 0, len);
+                } catch (IOException e) {
+                    throw writeFailed(e);
+                }
+                i = 1 - i;
             }
-            sha.update(buf, 0, r);
-            try {
-                zip.write(buf, 0, r);
-            } catch (IOException e) {
-                throw writeFailed(e);
-            }
+        } finally {
+            await(hashing); // never leave the hasher reading a buffer the next entry refills
         }
         try {
             zip.closeArchiveEntry();
@@ -101,6 +124,20 @@ final class ExportZip implements AutoCloseable {
             throw writeFailed(e);
         }
         return new Stored(n, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    private static void await(Future<?> f) throws InterruptedIOException {
+        if (f == null) {
+            return;
+        }
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while hashing the export.");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("hashing failed", e.getCause()); // MessageDigest.update throws nothing
+        }
     }
 
     /** Writes the central directory and closes the file: the archive is complete. */
@@ -117,6 +154,7 @@ final class ExportZip implements AutoCloseable {
     /** After {@link #finish()}, nothing left to do; before it, drops the file's handle (the caller deletes it). */
     @Override
     public void close() throws IOException {
+        hasher.shutdownNow();
         if (!finished) {
             channel.close();
         }
