@@ -21,25 +21,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Exports chosen groups into one ZIP in the contract's layout. Each group's own export is
  * streamed, checked (see {@link ServerExport}) and re-packed (JSON deflated, media stored); when
  * the server refuses to export (403, 404, 501) the group is built from the detail call and the
- * downloads instead. Every id is checked before it becomes part of an entry path. Media pass
- * through one private temporary folder, one file at a time, so memory stays flat whatever the
- * size. The archive appears at the target only when complete; a cancelled, failed or interrupted
+ * downloads instead. Every id is checked before it becomes part of an entry path. Each media
+ * file is written once, straight into the archive (see {@link ExportZip}), hashed as it passes,
+ * while a second thread reads the network ahead through a few fixed buffers ({@link Prefetch}):
+ * memory stays flat whatever the size, and the disk and the network work at the same time. The
+ * archive appears at the target only when complete; a cancelled, failed or interrupted
  * export (Ctrl+C, SIGTERM) leaves nothing there and nothing in the temporary folder. Given a
  * review store, the groups' statuses and annotations go into {@code reviews.json}, listed in the
  * manifest like any file.
@@ -86,32 +82,28 @@ public final class ArchiveExporter {
         if (new LinkedHashSet<>(groupIds).size() != groupIds.size()) {
             throw new ArchiveException("A group is listed twice; list each group once.");
         }
-        Path spool = Files.createTempDirectory("glow-export-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        try (CleanupOnExit guard = CleanupOnExit.guard(spool)) {
-            SafeFiles.write(target, raw -> {
-                ExportStreams.Counting counting = new ExportStreams.Counting(raw, c);
-                ZipOutputStream zip = new ZipOutputStream(counting);
-                Pseudonyms names = options.pseudonymize() ? new Pseudonyms() : null;
-                List<ExportManifest.ExportFile> files = new ArrayList<>();
-                int done = 0;
-                for (String id : groupIds) {
-                    c.throwIfCancelled();
-                    files.addAll(group(id, options, names, zip, spool, c));
-                    progress.update(++done, groupIds.size(), counting.count);
+        try (Spool spool = new Spool()) {
+            SafeFiles.writePart(target, part -> {
+                try (ExportZip zip = new ExportZip(part, c)) {
+                    Pseudonyms names = options.pseudonymize() ? new Pseudonyms() : null;
+                    List<ExportManifest.ExportFile> files = new ArrayList<>();
+                    int done = 0;
+                    for (String id : groupIds) {
+                        c.throwIfCancelled();
+                        files.addAll(group(id, options, names, zip, spool, c));
+                        progress.update(++done, groupIds.size(), zip.bytesWritten());
+                    }
+                    if (reviews != null) {
+                        files.add(writeReviews(groupIds, names, zip));
+                    }
+                    ExportManifest manifest = new ExportManifest(ExportManifest.FORMAT, 1, Instant.now(), groupIds,
+                            files, options.pseudonymize() ? true : null);
+                    zip.deflated(ArchivePaths.MANIFEST, out -> mapper.writerWithDefaultPrettyPrinter()
+                            .writeValue(out, manifest));
+                    zip.finish();
+                    progress.update(done, groupIds.size(), zip.bytesWritten());
                 }
-                if (reviews != null) {
-                    files.add(writeReviews(groupIds, names, zip));
-                }
-                zip.putNextEntry(new ZipEntry(ArchivePaths.MANIFEST));
-                mapper.writerWithDefaultPrettyPrinter().writeValue(new ExportStreams.NonClosing(zip), new ExportManifest(
-                        ExportManifest.FORMAT, 1, Instant.now(), groupIds, files, options.pseudonymize() ? true : null));
-                zip.closeEntry();
-                zip.finish();
-                progress.update(done, groupIds.size(), counting.count);
-            });
-        } finally {
-            CleanupOnExit.deleteTree(spool);
+            }, false);
         }
     }
 
@@ -122,32 +114,46 @@ public final class ArchiveExporter {
         }
     }
 
-    /** One group's entries; returns its media files for the manifest. */
-    private List<ExportManifest.ExportFile> group(String id, Options options, Pseudonyms names, ZipOutputStream zip,
-                                                  Path spool, Cancellation c) throws Exception {
-        ServerExport.Checked checked;
-        try (MediaStream export = source.openExport(id, c)) {
-            checked = ServerExport.read(id, export.body(), options.includeMedia(), mapper, spool, c);
-        } catch (SourceException e) {
-            // no export endpoint, or one this token may not use: build the group's entries ourselves
-            if (e.reason() == SourceException.Reason.REFUSED || e.reason() == SourceException.Reason.NOT_FOUND
-                    || e.reason() == SourceException.Reason.UNSUPPORTED) {
-                return rebuild(id, options, names, zip, spool, c);
+    /**
+     * One group's entries; returns its media files for the manifest. The server's export is read on
+     * a thread of its own ({@link Prefetch}) while this one checks and writes what came before.
+     */
+    private List<ExportManifest.ExportFile> group(String id, Options options, Pseudonyms names, ExportZip zip,
+                                                  Spool spool, Cancellation c) throws Exception {
+        Cancellation own = new Cancellation(); // stops this group's request alone when its copy fails
+        try (Cancellation.Registration link = c.onCancel(own::cancel)) {
+            MediaStream export;
+            try {
+                export = source.openExport(id, own);
+            } catch (SourceException e) {
+                // no export endpoint, or one this token may not use: build the group's entries ourselves
+                if (e.reason() == SourceException.Reason.REFUSED || e.reason() == SourceException.Reason.NOT_FOUND
+                        || e.reason() == SourceException.Reason.UNSUPPORTED) {
+                    return rebuild(id, options, names, zip, c);
+                }
+                throw e;
             }
-            throw e;
+            try (export; Prefetch body = Prefetch.start("glow-export-read", export.body()::transferTo,
+                    own::cancel, export.contentLength())) {
+                return ServerExport.copy(id, body, options.includeMedia(), mapper, zip,
+                        d -> writeGroupJson(id, d, names, zip), spool, c);
+            } catch (ArchiveException e) {
+                throw e;
+            } catch (IOException e) {
+                c.throwIfCancelled();
+                if (e instanceof SourceException s && s.reason() != SourceException.Reason.UNAVAILABLE) {
+                    throw e;
+                }
+                // the connection dropped, or the ZIP ended early: either way the export is incomplete
+                throw new ArchiveException("The server's export of " + id + " broke off before its end (the "
+                        + "connection dropped or the ZIP was cut short); nothing was saved. Try again.", e);
+            }
         }
-        writeGroupJson(id, checked.detail(), names, zip);
-        List<ExportManifest.ExportFile> files = new ArrayList<>();
-        for (ServerExport.Media m : checked.media()) {
-            files.add(m.file());
-            m.bytes().storeAs(zip, m.file().path(), c);
-        }
-        return files;
     }
 
     /** Without the export endpoint: the detail call (window by window) and the downloads. */
-    private List<ExportManifest.ExportFile> rebuild(String id, Options options, Pseudonyms names, ZipOutputStream zip,
-                                                    Path spool, Cancellation c) throws Exception {
+    private List<ExportManifest.ExportFile> rebuild(String id, Options options, Pseudonyms names, ExportZip zip,
+                                                    Cancellation c) throws Exception {
         GroupDetail first = source.detail(id, 0, WINDOW, c);
         if (!first.groupExists()) {
             throw new ArchiveException("Group " + id + " does not exist.");
@@ -180,7 +186,7 @@ public final class ArchiveExporter {
                         requireSafe(k.wireName() + " upload id in group " + id + ",", upload);
                         String path = ArchivePaths.media(id, k.wireName(), upload);
                         if (seen.add(path)) {
-                            files.add(download(k, upload, path, zip, spool, c));
+                            files.add(download(k, upload, path, zip, c));
                         }
                     }
                 }
@@ -190,50 +196,73 @@ public final class ArchiveExporter {
     }
 
     /** {@code reviews.json}, deflated, with its size and SHA-256 for the manifest. */
-    private ExportManifest.ExportFile writeReviews(List<String> groupIds, Pseudonyms names, ZipOutputStream zip)
+    private ExportManifest.ExportFile writeReviews(List<String> groupIds, Pseudonyms names, ExportZip zip)
             throws Exception {
         String key = reviewsKey != null ? reviewsKey : source.sourceKey();
         ReviewsFile file = reviews.export(key, groupIds);
         byte[] json = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(names == null ? file
                 : names.apply(file));
-        zip.putNextEntry(new ZipEntry(ExportManifest.REVIEWS_PATH));
-        zip.write(json);
-        zip.closeEntry();
-        String sha;
-        try {
-            sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        zip.deflated(ExportManifest.REVIEWS_PATH, out -> out.write(json));
+        String sha = HexFormat.of().formatHex(ExportZip.sha256().digest(json));
         return new ExportManifest.ExportFile(ExportManifest.REVIEWS_PATH, ExportManifest.REVIEWS_KIND, null,
                 json.length, sha, "application/json", null);
     }
 
-    /** One upload, spooled (hashed as it arrives) and stored; its manifest line. */
-    private ExportManifest.ExportFile download(MediaKind k, String upload, String path, ZipOutputStream zip,
-                                               Path spool, Cancellation c) throws Exception {
-        String[] meta = new String[2];
-        Spooled s = Spooled.write(spool, c, out -> {
-            try (MediaStream head = source.openUpload(k, upload, ByteRange.of(0, 0), c)) {
-                meta[0] = head.contentType();
-                meta[1] = head.fileName();
-            } catch (SourceException e) {
-                if (e.reason() != SourceException.Reason.RANGE_NOT_SATISFIABLE) {
-                    throw e;
-                }
+    /** One upload, read on a thread of its own while this one hashes and stores it; its manifest line. */
+    private ExportManifest.ExportFile download(MediaKind k, String upload, String path, ExportZip zip, Cancellation c)
+            throws Exception {
+        String contentType = null;
+        String fileName = null;
+        long size = -1;
+        try (MediaStream head = source.openUpload(k, upload, ByteRange.of(0, 0), c)) {
+            contentType = head.contentType();
+            fileName = head.fileName();
+            size = head.totalSize();
+        } catch (SourceException e) {
+            if (e.reason() != SourceException.Reason.RANGE_NOT_SATISFIABLE) {
+                throw e;
             }
-            source.save(k, upload, out, c);
-        });
-        s.storeAs(zip, path, c);
-        return new ExportManifest.ExportFile(path, k.wireName(), upload, s.size(), s.sha256(), meta[0], meta[1]);
+        }
+        Cancellation own = new Cancellation();
+        try (Cancellation.Registration link = c.onCancel(own::cancel);
+             Prefetch body = Prefetch.start("glow-export-download", out -> source.save(k, upload, out, own),
+                     own::cancel, size)) {
+            ExportZip.Stored s = zip.store(path, body, -1, null);
+            return new ExportManifest.ExportFile(path, k.wireName(), upload, s.size(), s.sha256(), contentType,
+                    fileName);
+        }
     }
 
     /** The group's detail under the path of the id asked for (never an id the server wrote). */
-    private void writeGroupJson(String id, GroupDetail d, Pseudonyms names, ZipOutputStream zip) throws IOException {
+    private void writeGroupJson(String id, GroupDetail d, Pseudonyms names, ExportZip zip) throws IOException {
         GroupDetail out = names == null ? d : names.apply(d);
-        zip.putNextEntry(new ZipEntry(ArchivePaths.groupJson(id)));
-        mapper.writeValue(new ExportStreams.NonClosing(zip), out);
-        zip.closeEntry();
+        zip.deflated(ArchivePaths.groupJson(id), o -> mapper.writeValue(o, out));
     }
 
+    /**
+     * The private folder for media a server sends before its manifest: made only when such a file
+     * comes (never in the contract's order), guarded against a stopped process, removed at the end.
+     */
+    private static final class Spool implements ServerExport.SpoolDir, AutoCloseable {
+        private Path dir;
+        private CleanupOnExit guard;
+
+        @Override
+        public Path get() throws IOException {
+            if (dir == null) {
+                dir = Files.createTempDirectory("glow-export-",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                guard = CleanupOnExit.guard(dir);
+            }
+            return dir;
+        }
+
+        @Override
+        public void close() {
+            if (dir != null) {
+                guard.close();
+                CleanupOnExit.deleteTree(dir);
+            }
+        }
+    }
 }

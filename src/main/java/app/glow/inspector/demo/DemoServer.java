@@ -323,9 +323,11 @@ public final class DemoServer implements AutoCloseable {
         }
         ex.getResponseHeaders().set("Content-Type", "application/zip");
         ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"group-" + id + ".zip\"");
-        ex.sendResponseHeaders(200, 0); // chunked: the length is not known up front
+        ExportWriter.Prepared export = exports.prepare(spec.get());
+        // the exact length where it is known (large writes); otherwise chunked, as the contract allows
+        ex.sendResponseHeaders(200, export.length() < 0 ? 0 : export.length());
         try (OutputStream out = ex.getResponseBody()) {
-            exports.write(spec.get(), out);
+            exports.write(export, out);
         }
     }
 

@@ -25,6 +25,12 @@ public final class SafeFiles {
         void writeTo(OutputStream out) throws Exception;
     }
 
+    /** Writes the temporary file by its path, for a writer that seeks (a ZIP patching its headers). */
+    @FunctionalInterface
+    public interface PartWriter {
+        void writeTo(Path part) throws Exception;
+    }
+
     private SafeFiles() {
     }
 
@@ -34,14 +40,21 @@ public final class SafeFiles {
 
     /** @param ownerOnly make the file readable and writable by its owner alone (0600), from its creation */
     public static void write(Path target, Writer writer, boolean ownerOnly) throws Exception {
+        writePart(target, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                writer.writeTo(out);
+            }
+        }, ownerOnly);
+    }
+
+    /** As {@link #write(Path, Writer, boolean)}, the writer given the temporary file itself. */
+    public static void writePart(Path target, PartWriter writer, boolean ownerOnly) throws Exception {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Path tmp = createPart(abs, dir, ownerOnly);
         boolean done = false;
         try (CleanupOnExit guard = CleanupOnExit.guard(tmp)) {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                writer.writeTo(out);
-            }
+            writer.writeTo(tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
