@@ -48,17 +48,16 @@ public final class GlowCli implements Runnable {
 
     /**
      * The tree these arguments need: only the branch they name, since building each command's
-     * model costs reflection and class loading at every start ({@code glow --version} needs none).
+     * model costs reflection and class loading at every start.
      * Arguments that name no known command get the whole tree, so usage messages, "did you mean"
      * suggestions and help list every command as before.
      */
     static CommandLine commandLine(CliContext ctx, String[] args) {
         CommandLine root = new CommandLine(new GlowCli());
-        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
         String first = args.length > 0 ? args[0] : "";
         if (TOP.contains(first)) {
             addTop(root, first, ctx, args.length > 1 ? args[1] : "");
-        } else if (!versionOnly) {
+        } else {
             for (String name : TOP) {
                 addTop(root, name, ctx, "");
             }
@@ -131,6 +130,14 @@ public final class GlowCli implements Runnable {
     /** Runs the CLI in-process; returns the exit code. */
     public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err,
                           Map<String, String> env, boolean stdoutIsTerminal) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // what picocli would print, without building a command model that --version never uses
+            for (String line : new Version().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return 0;
+        }
         CliContext ctx = new CliContext(stdin, out, err, env, stdoutIsTerminal);
         return commandLine(ctx, args).execute(args);
     }
