@@ -118,6 +118,22 @@ public final class GlowClient {
         });
     }
 
+    /**
+     * Posts a JSON body and hands the answer, as it arrives, to {@code reader}: for answers passed
+     * on token by token (the CLI's pages) rather than held whole. Limits, errors and retries as
+     * for {@link #postRaw}; a retry calls the reader again from the start.
+     */
+    public <T> T postStreamed(String path, byte[] jsonBody, Cancellation c, JsonStreamReader<T> reader)
+            throws GlowApiException {
+        return withRetry(c, () -> {
+            try (Exchange ex = open(path, RequestBody.create(jsonBody, JSON), null, c, http)) {
+                return JsonBodies.readStreamed(ex.response.body(), limits.maxJsonBytes(), mapper, reader);
+            } catch (IOException e) {
+                throw readFailure(e, path, c);
+            }
+        });
+    }
+
     private <T> T postJson(String path, Object body, Class<T> type, Cancellation c) throws GlowApiException {
         byte[] json = encode(body);
         return withRetry(c, () -> {

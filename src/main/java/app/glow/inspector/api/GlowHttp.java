@@ -1,6 +1,8 @@
 package app.glow.inspector.api;
 
 import java.time.Duration;
+import java.util.List;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 
 /** Builds the one OkHttpClient an application shares between all its Glow clients. */
@@ -14,6 +16,23 @@ public final class GlowHttp {
     }
 
     public static OkHttpClient newClient(HttpLimits limits) {
+        return builder(limits).build();
+    }
+
+    /**
+     * A client for one connection only (the command line). For a plain http:// instance (loopback,
+     * or allowed by the user) it speaks cleartext only, so building it skips loading the platform's
+     * trust store, which costs start time and is never used.
+     */
+    public static OkHttpClient newClientFor(GlowConnection connection) {
+        OkHttpClient.Builder b = builder(HttpLimits.fromSystemProperties());
+        if (!connection.baseUrl().isHttps()) {
+            b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+        }
+        return b.build();
+    }
+
+    private static OkHttpClient.Builder builder(HttpLimits limits) {
         return new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(60))
@@ -22,8 +41,7 @@ public final class GlowHttp {
                 .callTimeout(limits.deadline())
                 // Retries are ours (bounded, with backoff); OkHttp's silent ones would double them.
                 .retryOnConnectionFailure(false)
-                .followRedirects(false)
-                .build();
+                .followRedirects(false);
     }
 
     /**

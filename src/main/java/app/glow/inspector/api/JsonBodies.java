@@ -118,6 +118,31 @@ final class JsonBodies {
         return all.readByteArray();
     }
 
+    /**
+     * Hands the capped body to {@code reader} as a streaming parser (no copy of the body is held),
+     * then checks that nothing but whitespace follows the value it read.
+     */
+    static <T> T readStreamed(ResponseBody body, long cap, ObjectMapper mapper, JsonStreamReader<T> reader)
+            throws IOException {
+        checkDeclaredLength(body, cap);
+        try (Capped in = new Capped(body.byteStream(), cap, null);
+             JsonParser p = mapper.getFactory().createParser(in)) {
+            try {
+                if (p.nextToken() == null) {
+                    throw new IncompleteJson("the answer is empty", in.head());
+                }
+                T value = reader.read(p);
+                JsonToken after = p.nextToken();
+                if (after != null) {
+                    throw new IncompleteJson("more follows the JSON value (" + after + ")", in.head());
+                }
+                return value;
+            } catch (JsonProcessingException e) {
+                throw new IncompleteJson(e.getOriginalMessage(), in.head());
+            }
+        }
+    }
+
     /** One value of {@code type}, read from the capped stream (no copy of the body is held). */
     static <T> T read(ResponseBody body, long cap, ObjectMapper mapper, Class<T> type) throws IOException {
         checkDeclaredLength(body, cap);

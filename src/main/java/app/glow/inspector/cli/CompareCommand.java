@@ -69,7 +69,7 @@ final class CompareCommand implements Callable<Integer> {
         try {
             if (archiveA == null || archiveB == null) {
                 GlowConnection conn = connection.resolve(ctx);
-                remote = new RemoteSource(new GlowClient(conn, GlowHttp.newClient(), GlowJson.newMapper(),
+                remote = new RemoteSource(new GlowClient(conn, GlowHttp.newClientFor(conn), GlowJson.newMapper(),
                         RetryPolicy.DEFAULT), conn.baseUrl().host(), false, null);
             }
             left = archiveA != null ? ArchiveSource.open(archiveA) : remote;

@@ -2,6 +2,7 @@ package app.glow.inspector.cli;
 
 import app.glow.inspector.source.Cancellation;
 import app.glow.inspector.api.GlowClient;
+import app.glow.inspector.api.GlowConnection;
 import app.glow.inspector.api.GlowHttp;
 import app.glow.inspector.api.GlowJson;
 import app.glow.inspector.api.RetryPolicy;
@@ -44,7 +45,8 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            GlowClient client = new GlowClient(connection.resolve(ctx), GlowHttp.newClient(), GlowJson.newMapper(),
+            GlowConnection conn = connection.resolve(ctx);
+            GlowClient client = new GlowClient(conn, GlowHttp.newClientFor(conn), GlowJson.newMapper(),
                     RetryPolicy.DEFAULT);
             new ArchiveExporter(new RemoteSource(client, "cli", false, null)).export(ids,
                     new ArchiveExporter.Options(!noMedia, pseudonymize), out,

@@ -89,7 +89,7 @@ final class IndexTarget implements AutoCloseable {
                 }
             }
             GlowConnection conn = o.connection.resolve(ctx);
-            OkHttpClient http = GlowHttp.newClient();
+            OkHttpClient http = GlowHttp.newClientFor(conn);
             GlowClient client = new GlowClient(conn, http, GlowJson.newMapper(), RetryPolicy.DEFAULT);
             RemoteSource source = new RemoteSource(client, "cli", false, null);
             return new IndexTarget(source, indexes.open(source.sourceKey()), pool, null, http);

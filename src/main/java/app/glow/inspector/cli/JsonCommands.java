@@ -2,7 +2,6 @@ package app.glow.inspector.cli;
 
 import app.glow.inspector.api.GlowApiException;
 import app.glow.inspector.api.GlowClient;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import picocli.CommandLine.Command;
@@ -78,40 +77,31 @@ final class JsonCommands {
                 printJson(client.postRaw("/system/groups", bytes(b), none()), pretty);
                 return;
             }
-            // One page in memory at a time, whatever the number of groups; a server that repeats a
-            // page token (or never stops) would loop for ever: each token is remembered (as a digest)
-            // and the pages are counted.
+            // One page in memory at a time, whatever the number of groups, copied token by token as it
+            // arrives, over one kept-alive connection; a server that repeats a page token (or never
+            // stops) would loop for ever: each token is remembered (as a digest) and the pages counted.
             ObjectNode request = b.deepCopy();
             PageTokens seen = new PageTokens();
             if (request.hasNonNull("page_token")) {
                 seen.firstTime(request.get("page_token").asText());
             }
+            NdjsonPage page = new NdjsonPage(mapper.getFactory(), "groups");
             for (int pages = 1; ; pages++) {
                 if (pages > maxPages) {
                     throw new IOException("stopped after " + maxPages + " pages (--max-pages): the server keeps "
                             + "sending a next_page_token");
                 }
-                byte[] raw = client.postRaw("/system/groups", bytes(request), none());
-                JsonNode page;
-                try {
-                    page = mapper.readTree(raw);
-                } catch (IOException e) {
-                    throw new IOException("the server's page is not valid JSON: " + e.getMessage(), e);
-                }
-                for (JsonNode g : page.path("groups")) {
-                    ctx.out().write(mapper.writeValueAsBytes(g));
-                    ctx.out().write('\n');
-                }
+                String next = client.postStreamed("/system/groups", bytes(request), none(), page);
+                page.writeTo(ctx.out());
                 ctx.out().flush();
-                JsonNode next = page.get("next_page_token");
-                if (next == null || next.isNull() || next.asText().isEmpty()) {
+                if (next == null || next.isEmpty()) {
                     return;
                 }
-                if (!seen.firstTime(next.asText())) {
+                if (!seen.firstTime(next)) {
                     throw new IOException("the server sent a next_page_token it had already sent (page " + pages
                             + "); stopping instead of looping");
                 }
-                request.put("page_token", next.asText());
+                request.put("page_token", next);
             }
         }
     }

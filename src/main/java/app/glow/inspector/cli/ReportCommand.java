@@ -73,7 +73,7 @@ final class ReportCommand implements Callable<Integer> {
                     }
                 }
                 GlowConnection conn = connection.resolve(ctx);
-                GlowClient client = new GlowClient(conn, GlowHttp.newClient(), GlowJson.newMapper(),
+                GlowClient client = new GlowClient(conn, GlowHttp.newClientFor(conn), GlowJson.newMapper(),
                         RetryPolicy.DEFAULT);
                 return write(new RemoteSource(client, conn.baseUrl().host(), false, null), store, ids);
             }

@@ -3,6 +3,7 @@ package app.glow.inspector.cli;
 import app.glow.inspector.source.Cancellation;
 import app.glow.inspector.api.GlowApiException;
 import app.glow.inspector.api.GlowClient;
+import app.glow.inspector.api.GlowConnection;
 import app.glow.inspector.api.GlowHttp;
 import app.glow.inspector.api.GlowJson;
 import app.glow.inspector.api.RetryPolicy;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
 /** What every {@code glow system} command shares: connection, {@code --body}, exit codes. */
 abstract class ServerCommand implements Callable<Integer> {
     final CliContext ctx;
-    final ObjectMapper mapper = GlowJson.newMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    /** Made when the command runs, not when the command line is built: a mapper costs start time. */
+    ObjectMapper mapper;
 
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
@@ -40,9 +42,11 @@ abstract class ServerCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         try {
+            mapper = GlowJson.newMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
             ObjectNode b = Body.read(body, ctx.stdin(), mapper);
             validate(b);
-            GlowClient client = new GlowClient(connection.resolve(ctx), GlowHttp.newClient(), mapper,
+            GlowConnection conn = connection.resolve(ctx);
+            GlowClient client = new GlowClient(conn, GlowHttp.newClientFor(conn), mapper,
                     RetryPolicy.DEFAULT);
             run(client, b);
             ctx.out().flush();
