@@ -66,12 +66,16 @@ public final class GroupDetailBench {
                     median(TIMES.get(small.groupId())));
             System.out.printf("first bubbles, %,5d messages : median %.0f ms%n", big.messageCount(),
                     median(TIMES.get(big.groupId())));
+            BUDGET.atMost(String.format("first bubbles, %,d vs %,d messages", big.messageCount(), small.messageCount()),
+                    median(TIMES.get(big.groupId())) / median(TIMES.get(small.groupId())), 1.3, "x");
             measure(big, source, runner, names, stageRef.get(), true);
             background.shutdownNow();
             Platform.exit();
         }
-        System.exit(0);
+        BUDGET.exit();
     }
+
+    private static final Budget BUDGET = new Budget();
 
     private static final java.util.Map<String, List<Double>> TIMES = new java.util.HashMap<>();
 
@@ -159,6 +163,8 @@ public final class GroupDetailBench {
         Collections.sort(jumpSorted);
         System.out.printf("FX thread stall, jumping 15 rows at a time: longest %.1f ms, p99 %.1f ms%n",
                 jumpSorted.get(jumpSorted.size() - 1) / 1e6, jumpSorted.get((int) (jumpSorted.size() * 0.99)) / 1e6);
+        BUDGET.atMost("longest FX stall, jumping 15 rows at a time (5,296 messages)",
+                jumpSorted.get(jumpSorted.size() - 1) / 1e6, 100, "ms");
         int[] items = new int[1];
         BenchFx.onFx(() -> items[0] = list.getItems().size());
         List<Long> sorted = new ArrayList<>(lateness);
@@ -167,5 +173,7 @@ public final class GroupDetailBench {
                 g.messageCount(), steps, scrollMs, items[0]);
         System.out.printf("FX thread stall, wheel-like 120 px per frame: longest %.1f ms, p99 %.1f ms%n",
                 sorted.get(sorted.size() - 1) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6);
+        BUDGET.atMost("longest FX stall, wheel-like scrolling (5,296 messages)", sorted.get(sorted.size() - 1) / 1e6,
+                50, "ms");
     }
 }

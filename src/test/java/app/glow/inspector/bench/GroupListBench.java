@@ -112,10 +112,13 @@ public final class GroupListBench {
             System.out.printf("scroll through all    : %,d ms in %d steps%n", scrollMs, rows[0] / step);
             System.out.printf("FX thread stall       : longest %.1f ms, p99 %.1f ms (%d heartbeats)%n", max, p99,
                     sorted.size());
+            Budget budget = new Budget();
+            budget.atMost(String.format("longest FX stall, scrolling %,d group rows", rows[0]), max, 50, "ms");
+            budget.atMost(String.format("heap with %,d rows (after GC, all in)", rows[0]), used / 1e6, 150, "MB");
             background.shutdownNow();
             Platform.exit();
+            budget.exit();
         }
-        System.exit(0);
     }
 
     private static long usedAfterGc() throws InterruptedException {
