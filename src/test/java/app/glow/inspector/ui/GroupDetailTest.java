@@ -13,6 +13,7 @@ import app.glow.inspector.app.AppConfig;
 import app.glow.inspector.model.GroupSummary;
 import app.glow.inspector.model.GroupsQuery;
 import app.glow.inspector.service.Conversation;
+import app.glow.inspector.ui.detail.ConversationModel;
 import app.glow.inspector.service.RemoteSource;
 import app.glow.inspector.ui.detail.GroupDetailViewModel;
 import app.glow.inspector.ui.detail.chat.MessageText;
@@ -118,8 +119,15 @@ class GroupDetailTest extends FxAppSupport {
         robot.interact(() -> vm().conversation().jumpToMessage(4321));
         waitFor(15, () -> conversation().getSelectionModel().getSelectedItem() instanceof Conversation.MessageItem m
                 && m.position() == 4320);
-        long after = vm().conversation().items().stream().filter(i -> i instanceof Conversation.Placeholder).count();
-        assertTrue(after < placeholders && after > placeholders - 5, "one or two windows more: " + after);
+        // the jump loads the target's window and what shows around it, never the windows in between
+        java.util.Set<Integer> unloaded = vm().conversation().items().stream()
+                .filter(i -> i instanceof Conversation.Placeholder).map(i -> ((Conversation.Placeholder) i).window())
+                .collect(java.util.stream.Collectors.toSet());
+        assertFalse(unloaded.contains(4320 / ConversationModel.WINDOW), "the target's window is loaded");
+        for (int w = 2; w < 4320 / ConversationModel.WINDOW - 1; w++) {
+            assertTrue(unloaded.contains(w), "window " + w + ", passed over by the jump, is not loaded: " + unloaded);
+        }
+        assertTrue(unloaded.size() > placeholders - 8, "a few windows more, not all: " + unloaded.size());
         assertTrue(vm().texts() != null);
     }
 

@@ -138,6 +138,24 @@ class MediaTest extends FxAppSupport {
     }
 
     @Test
+    void aPlayerKeepsPlayingWhileTheConversationRedraws() throws Exception {
+        openGroup(groups.get(0));
+        var detail = app.wiring().mainWindow().workspace().detail();
+        MediaController media = detail.media();
+        waitFor(15, () -> robot.lookup(".attachment-audio").tryQuery().isPresent());
+        robot.interact(() -> ((javafx.scene.control.Button) robot.lookup(".attachment-audio").query()).fire());
+        waitFor(10, () -> media.livePlayers() == 1);
+        // a find redraws every row on screen, as a flag or a note does: the player is left alone
+        robot.interact(() -> detail.find().find("the"));
+        robot.interact(() -> detail.find().find(""));
+        robot.interact(() -> detail.conversation().selectedRunProperty().set(0));
+        Thread.sleep(300);
+        assertEquals(1, media.livePlayers(), "the player survives the redraw");
+        openGroup(groups.get(5));
+        waitFor(10, () -> media.livePlayers() == 0);
+    }
+
+    @Test
     void playersAreDisposedWhenTheGroupChanges() throws Exception {
         openGroup(groups.get(0));
         MediaController media = app.wiring().mainWindow().workspace().detail().media();

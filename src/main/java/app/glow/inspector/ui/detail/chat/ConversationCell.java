@@ -166,9 +166,19 @@ final class ConversationCell extends ListCell<Conversation.Item> {
 
     /** Draws the current item again (its highlights, review marks or run numbers changed). */
     void repaint() {
-        if (!isEmpty() && getItem() != null) {
-            updateItem(getItem(), false);
+        if (isEmpty() || getItem() == null) {
+            return;
         }
+        if (!players.isEmpty() && bubble != null && presenter.present(getItem()) instanceof RowPresenter.BubbleRow row) {
+            // media playing in this bubble keeps playing (a flag or a find while watching must not
+            // stop it): only the frame is redrawn, and the row measures again
+            frame(row);
+            settled = false;
+            heights.remove(getItem());
+            requestLayout();
+            return;
+        }
+        updateItem(getItem(), false);
     }
 
     /** Shows the row's node; the same node again is left in place, so its CSS stays resolved. */
@@ -226,12 +236,9 @@ final class ConversationCell extends ListCell<Conversation.Item> {
         return placeholderLabel;
     }
 
-    private Node bubble(RowPresenter.BubbleRow row) {
-        Conversation.MessageItem item = row.item();
+    /** The bubble's title, role colours, find highlight and review marks. */
+    private void frame(RowPresenter.BubbleRow row) {
         Message m = row.message();
-        if (bubble == null) {
-            bubble = new BubbleNode(widthProperty());
-        }
         Node marks = null;
         boolean flagged = false;
         var review = reviews.get();
@@ -241,6 +248,15 @@ final class ConversationCell extends ListCell<Conversation.Item> {
             flagged = notes.stream().anyMatch(a -> a.isFlag());
         }
         bubble.frame(row.title(), row.roleClass(), row.match(), row.current(), marks, flagged);
+    }
+
+    private Node bubble(RowPresenter.BubbleRow row) {
+        Conversation.MessageItem item = row.item();
+        Message m = row.message();
+        if (bubble == null) {
+            bubble = new BubbleNode(widthProperty());
+        }
+        frame(row);
         boolean current = row.current();
         List<Node> texts = new ArrayList<>();
         for (String textId : m.textUploadIds()) {
