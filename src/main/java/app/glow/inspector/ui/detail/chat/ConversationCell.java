@@ -133,7 +133,10 @@ final class ConversationCell extends ListCell<Conversation.Item> {
         }
         Insets in = getInsets();
         double inner = width > 0 ? width - in.getLeft() - in.getRight() : -1;
-        double h = Math.max(g.minHeight(inner), g.prefHeight(inner)); // a placeholder keeps its minimum
+        double h = g.prefHeight(inner);
+        if (g == placeholderLabel) {
+            h = Math.max(h, placeholderLabel.getMinHeight()); // asking a bubble its minimum would lay its text out again
+        }
         return snapSizeY(h + in.getTop() + in.getBottom());
     }
 
