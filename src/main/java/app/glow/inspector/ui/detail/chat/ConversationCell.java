@@ -109,7 +109,12 @@ final class ConversationCell extends ListCell<Conversation.Item> {
     @Override
     protected double computePrefHeight(double width) {
         Conversation.Item item = getItem();
-        if (!settled || item == null || width <= 0) {
+        if (isEmpty() || item == null) {
+            // the theme's row size: the list fills the space below a short conversation with empty
+            // rows, and rows of no height would have it make hundreds of them
+            return super.computePrefHeight(width);
+        }
+        if (!settled || width <= 0) {
             return contentHeight(width);
         }
         double font = getFont().getSize();
@@ -118,7 +123,9 @@ final class ConversationCell extends ListCell<Conversation.Item> {
             return known;
         }
         double h = contentHeight(width);
-        heights.put(item, width, font, h);
+        if (h > 1) { // a row measured before its nodes were there is not a height to remember
+            heights.put(item, width, font, h);
+        }
         return h;
     }
 
