@@ -116,7 +116,9 @@ public final class GroupDetailView extends BorderPane {
         json.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         jsonTab.setContent(json);
         costTab = new Tab("Cost", costView);
-        tabs.getTabs().addAll(conversationTab, new Tab("Tool calls", calls), jsonTab, costTab);
+        Tab callsTab = new Tab("Tool calls", calls);
+        calls.shownWhen(callsTab.selectedProperty());
+        tabs.getTabs().addAll(conversationTab, callsTab, jsonTab, costTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("detailTabs");
         tabs.setAccessibleText("Group detail: conversation, tool calls, raw JSON, cost");

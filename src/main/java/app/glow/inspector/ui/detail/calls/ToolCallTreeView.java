@@ -36,6 +36,9 @@ public final class ToolCallTreeView extends BorderPane {
     private final TextField filter = new TextField();
     private final Label counts = new Label();
 
+    private javafx.beans.value.ObservableBooleanValue shown;
+    private boolean stale;
+
     public ToolCallTreeView(GroupDetailViewModel vm, ZoneId zone, Consumer<Entry> onCall) {
         this.vm = vm;
         this.zone = zone;
@@ -80,8 +83,28 @@ public final class ToolCallTreeView extends BorderPane {
         return tree;
     }
 
+    /**
+     * Builds the tree only while it is on screen ({@code shown}, the tab's selection): a long
+     * group's calls make thousands of tree items, and building them while the reader scrolls the
+     * conversation stalled it. A change while hidden is applied when the tab is shown.
+     */
+    public void shownWhen(javafx.beans.value.ObservableBooleanValue shown) {
+        this.shown = shown;
+        shown.addListener((o, a, b) -> {
+            if (b && stale) {
+                rebuild();
+                selectRun(vm.conversation().selectedRunProperty().get());
+            }
+        });
+    }
+
     /** Shows the index the view model built: grouping and counting happen there, not here. */
     private void rebuild() {
+        if (shown != null && !shown.get()) {
+            stale = true;
+            return;
+        }
+        stale = false;
         ToolCallIndex index = vm.calls().indexProperty().get();
         TreeItem<Node> root = new TreeItem<>(new Node("", "", "", -1, null));
         for (ToolCallIndex.RunCalls rc : index.tree(filter.getText())) {
@@ -109,6 +132,9 @@ public final class ToolCallTreeView extends BorderPane {
     }
 
     private void selectRun(int k) {
+        if (stale) {
+            return; // selected when the tree is built
+        }
         TreeItem<Node> root = tree.getRoot();
         if (root == null) {
             return;
