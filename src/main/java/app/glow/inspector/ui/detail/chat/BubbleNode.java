@@ -39,13 +39,14 @@ final class BubbleNode {
     private final VBox attachments = new VBox();
     private final List<MessageText> prose = new ArrayList<>();
     private final List<MessageText> code = new ArrayList<>();
-    private final ObservableDoubleValue width;
+    /** A bubble that is not the system prompt takes at most this much of the row. */
+    private final javafx.beans.binding.DoubleBinding bubbleWidth;
     private String roleClass = "";
     private int proseUsed;
     private int codeUsed;
 
     BubbleNode(ObservableDoubleValue cellWidth) {
-        this.width = cellWidth;
+        this.bubbleWidth = javafx.beans.binding.Bindings.multiply(cellWidth, 0.78);
         role.getStyleClass().add("bubble-role");
         calls.setWrapText(true);
         calls.setGraphic(new FontIcon(Feather.TOOL));
@@ -96,7 +97,7 @@ final class BubbleNode {
         } else {
             HBox.setHgrow(body, Priority.NEVER);
             line.setAlignment(roleClassName.equals("user") ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
-            body.maxWidthProperty().bind(javafx.beans.binding.Bindings.multiply(width, 0.78));
+            body.maxWidthProperty().bind(bubbleWidth);
         }
     }
 

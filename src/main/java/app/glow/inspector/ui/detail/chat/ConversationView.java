@@ -3,6 +3,7 @@ package app.glow.inspector.ui.detail.chat;
 import app.glow.inspector.service.Conversation;
 import app.glow.inspector.ui.detail.GroupDetailViewModel;
 import java.time.ZoneId;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -21,7 +22,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class ConversationView extends BorderPane {
     private final ListView<Conversation.Item> list = new ListView<>();
     private final TextField find = new TextField();
-    private final java.util.List<ConversationCell> cells = new java.util.ArrayList<>();
+    // weak: a cell the flow drops (it makes new ones when its skin or factory changes) is not kept alive here
+    private final java.util.Set<ConversationCell> cells =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private final RowHeights heights = new RowHeights();
 
     private app.glow.inspector.ui.review.ReviewViewModel review;
@@ -46,7 +49,7 @@ public final class ConversationView extends BorderPane {
      */
     private void repaint() {
         heights.clear();
-        for (ConversationCell c : cells) {
+        for (ConversationCell c : List.copyOf(cells)) {
             c.repaint();
         }
     }
