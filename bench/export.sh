@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Exports about 1 GB of media (two demo groups whose five videos are a 200 MB file each) with -Xmx256m and
-# prints the export's throughput next to a plain download of the same bytes, and the heap's peak, as BENCH| rows
-# against their budgets (export ≥ 0.8x a plain download, heap ≤ 256 MB). Exits with the program's status.
+# prints the export's throughput next to a plain download of the same files (into nothing, and saved to files), and
+# the heap's peak, as BENCH| rows against their budgets (export ≥ 0.8x a plain download, heap ≤ 256 MB). Exits with
+# the program's status.
 # Needs ~3 GB of disk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
