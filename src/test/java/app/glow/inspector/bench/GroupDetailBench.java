@@ -55,7 +55,7 @@ public final class GroupDetailBench {
             AtomicReference<Stage> stageRef = new AtomicReference<>();
             BenchFx.onFx(() -> {
                 Stage stage = new Stage();
-                stage.setScene(new Scene(new Label("…"), 900, 900));
+                stage.setScene(BenchFx.styledLikeTheApp(new Scene(new Label("…"), 900, 900)));
                 stage.show();
                 stageRef.set(stage);
             });

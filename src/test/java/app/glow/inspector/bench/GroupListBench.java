@@ -49,7 +49,7 @@ public final class GroupListBench {
                         ZoneId.systemDefault());
                 GroupListView view = new GroupListView(vm, ZoneId.systemDefault());
                 Stage stage = new Stage();
-                stage.setScene(new Scene(view, 1400, 900));
+                stage.setScene(BenchFx.styledLikeTheApp(new Scene(view, 1400, 900)));
                 stage.show();
                 vmRef.set(vm);
                 viewRef.set(view);
