@@ -54,6 +54,31 @@ class LayoutAndThemeTest extends FxAppSupport {
         waitFor(5, () -> Math.abs(name.getWidth() - nameBefore) < 1);
     }
 
+    @Test
+    void aSelectedGroupRowStandsOutAndEveryRowPaintsOneFill() throws Exception {
+        waitFor(20, () -> table().getItems().size() > 10);
+        robot.interact(() -> {
+            table().getSelectionModel().clearAndSelect(2);
+            table().requestFocus();
+        });
+        robot.interact(() -> table().layout());
+        javafx.scene.paint.Paint[] fills = new javafx.scene.paint.Paint[2];
+        robot.interact(() -> {
+            for (Node n : table().lookupAll(".table-row-cell")) {
+                if (n instanceof javafx.scene.control.TableRow<?> row && !row.isEmpty()
+                        && (row.getIndex() == 2 || row.getIndex() == 3)) {
+                    var bg = row.getBackground();
+                    // one fill: Prism would cache two or more as an image, slow on the software renderer
+                    assertEquals(1, bg.getFills().size(), "fills of row " + row.getIndex());
+                    fills[row.getIndex() - 2] = bg.getFills().get(0).getFill();
+                }
+            }
+        });
+        assertTrue(fills[0] != null && fills[1] != null, "rows 2 and 3 are shown");
+        assertFalse(fills[0].equals(fills[1]), "the selected row has its own colour: " + fills[0]);
+        robot.interact(() -> table().getSelectionModel().clearSelection());
+    }
+
     /** Every column named is shown, whole (its header not cut), left of the vertical scroll bar. */
     private void assertColumnsInView(List<String> names) throws Exception {
         robot.interact(() -> table().layout());
