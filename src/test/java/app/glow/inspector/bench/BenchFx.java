@@ -1,9 +1,13 @@
 package app.glow.inspector.bench;
 
+import app.glow.inspector.settings.Settings;
+import app.glow.inspector.ui.Appearance;
 import app.glow.inspector.ui.MainWindow;
-import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 
@@ -25,12 +29,18 @@ final class BenchFx {
     }
 
     /**
-     * Styles {@code scene} as the app's window is styled (the Primer Light theme and app.css):
-     * a bare scene would measure JavaFX's default theme, not what a user scrolls.
+     * Styles {@code scene} as the app's window is styled: app.css, and the theme and text size a new
+     * user gets ({@link Appearance} with fresh settings, applied to the scene's root). A bare scene
+     * would measure JavaFX's default theme and text size, not what a user scrolls.
      */
     static Scene styledLikeTheApp(Scene scene) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
+        try {
+            new Appearance(new Settings(Files.createTempDirectory("glow-bench-").resolve("settings.json")), Map.of())
+                    .attach(scene);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return scene;
     }
 }

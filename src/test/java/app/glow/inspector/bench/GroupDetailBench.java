@@ -55,7 +55,9 @@ public final class GroupDetailBench {
             AtomicReference<Stage> stageRef = new AtomicReference<>();
             BenchFx.onFx(() -> {
                 Stage stage = new Stage();
-                stage.setScene(BenchFx.styledLikeTheApp(new Scene(new Label("…"), 900, 900)));
+                // views come and go inside one root, which carries the app's theme and text size
+                stage.setScene(BenchFx.styledLikeTheApp(new Scene(new javafx.scene.layout.StackPane(new Label("…")),
+                        900, 900)));
                 stage.show();
                 stageRef.set(stage);
             });
@@ -104,7 +106,7 @@ public final class GroupDetailBench {
                     new app.glow.inspector.ui.detail.media.MediaController(source, runner));
             GroupDetailView view = new GroupDetailView(vm, ZoneId.systemDefault(),
                     new app.glow.inspector.ui.FxDialogService(() -> stage), new Label());
-            stage.getScene().setRoot(view);
+            ((javafx.scene.layout.StackPane) stage.getScene().getRoot()).getChildren().setAll(view);
             vmRef.set(vm);
             viewRef.set(view);
         });
@@ -144,26 +146,37 @@ public final class GroupDetailBench {
         var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         long jit0 = jit.getTotalCompilationTime();
         long s0 = System.nanoTime();
-        // 200 jumps of 15 rows, through the list as it stands (it grows as windows load), and from
-        // its end back to the top, as Home does
+        // 200 jumps of 15 rows through the list; where its end is a window still to load, the jumps
+        // wait there for it (it loads once its placeholder has been on screen a moment), and from the
+        // real end they go back to the top, as Home does. Where to jump is decided on the FX thread,
+        // which owns the list (the bench thread only paces the jumps)
+        int[] jump = new int[2]; // next row, wraps to the top; FX thread only
         int steps = 0;
-        java.util.concurrent.atomic.AtomicInteger size = new java.util.concurrent.atomic.AtomicInteger();
-        for (int i = 0; steps < 200; steps++) {
-            int target = i;
+        for (; steps < 200; steps++) {
             Platform.runLater(() -> {
-                size.set(list.getItems().size());
-                list.scrollTo(Math.min(target, size.get() - 1));
+                int size = list.getItems().size();
+                if (jump[0] >= size) {
+                    if (list.getItems().get(size - 1) instanceof app.glow.inspector.service.Conversation.Placeholder) {
+                        jump[0] = size - 1;
+                    } else {
+                        jump[0] = 0;
+                        jump[1]++;
+                    }
+                }
+                list.scrollTo(jump[0]);
+                jump[0] += 15;
             });
             Thread.sleep(16);
-            i += 15;
-            if (i >= size.get() && steps > 0) {
-                i = 0;
-            }
         }
         long scrollMs = (System.nanoTime() - s0) / 1_000_000;
         BenchFx.onFx(() -> { });
         long jumpCpuMs = (threads.getThreadCpuTime(fxThread[0]) - cpu0) / 1_000_000;
         long jumpJitMs = jit.getTotalCompilationTime() - jit0;
+        int[] jumped = new int[2];
+        BenchFx.onFx(() -> {
+            jumped[0] = list.getItems().size();
+            jumped[1] = jump[1];
+        });
         List<Long> jumpSorted = new ArrayList<>(lateness);
         lateness.clear();
         // Then as a reader scrolls: 120 px (a wheel notch or two) every frame, from the top.
@@ -191,17 +204,15 @@ public final class GroupDetailBench {
         Collections.sort(jumpSorted);
         System.out.printf("FX thread stall, jumping 15 rows at a time: longest %.1f ms, p99 %.1f ms%n",
                 jumpSorted.get(jumpSorted.size() - 1) / 1e6, jumpSorted.get((int) (jumpSorted.size() * 0.99)) / 1e6);
-        BUDGET.atMost("longest FX stall, jumping 15 rows at a time (5,296 messages)",
+        BUDGET.atMost(String.format("longest FX stall, jumping 15 rows at a time (%,d messages)", g.messageCount()),
                 jumpSorted.get(jumpSorted.size() - 1) / 1e6, 100, "ms");
-        int[] items = new int[1];
-        BenchFx.onFx(() -> items[0] = list.getItems().size());
+        System.out.printf("jumping through the %,d-message group: %d jumps of 15 rows in %,d ms, back to the top %d "
+                + "times; %,d list rows after the jumps%n", g.messageCount(), steps, scrollMs, jumped[1], jumped[0]);
         List<Long> sorted = new ArrayList<>(lateness);
         Collections.sort(sorted);
-        System.out.printf("scrolling the %,d-message group: %d steps of 15 rows in %,d ms; %,d list rows now%n",
-                g.messageCount(), steps, scrollMs, items[0]);
         System.out.printf("FX thread stall, wheel-like 120 px per frame: longest %.1f ms, p99 %.1f ms%n",
                 sorted.get(sorted.size() - 1) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6);
-        BUDGET.atMost("longest FX stall, wheel-like scrolling (5,296 messages)", sorted.get(sorted.size() - 1) / 1e6,
-                50, "ms");
+        BUDGET.atMost(String.format("longest FX stall, wheel-like scrolling (%,d messages)", g.messageCount()),
+                sorted.get(sorted.size() - 1) / 1e6, 50, "ms");
     }
 }
