@@ -62,6 +62,7 @@ public final class ExportBench {
                 client.export(id, OutputStream.nullOutputStream(), Cancellation.none());
             }
             long plain = 0;
+            // untimed too: how many bytes the files hold (each timed writer below writes as many)
             for (Upload u : uploads) {
                 plain += client.download(u.kind(), u.id(), null, OutputStream.nullOutputStream(),
                         Cancellation.none()).bytesWritten();
@@ -175,7 +176,10 @@ public final class ExportBench {
         budget.exit();
     }
 
-    /** Writes {@code bytes} to {@code file} in 1 MiB blocks, closes it and deletes it: the disk's own speed. */
+    /**
+     * Writes {@code bytes} to {@code file} in 1 MiB blocks, closes it and deletes it: what writing that
+     * much into the page cache costs (deleted at once, little of it reaches the disk).
+     */
     private static void writeAndDelete(Path file, long bytes) throws java.io.IOException {
         byte[] block = new byte[1 << 20];
         new java.util.Random(1).nextBytes(block);
